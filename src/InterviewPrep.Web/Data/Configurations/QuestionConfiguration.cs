@@ -1,0 +1,31 @@
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InterviewPrep.Web.Data.Configurations;
+
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> builder)
+    {
+        builder.HasIndex(q => q.Slug).IsUnique();
+        // The list page filters on these and orders by difficulty then title.
+        builder.HasIndex(q => new { q.IsRetired, q.CategoryId, q.Difficulty, q.Title });
+        builder.HasIndex(q => new { q.IsRetired, q.Difficulty, q.Title });
+        builder.Property(q => q.Slug).HasMaxLength(120);
+        builder.Property(q => q.Title).HasMaxLength(300);
+        builder.Property(q => q.ContentHash).HasMaxLength(64);
+        builder.Property(q => q.SourcePath).HasMaxLength(500);
+        builder.HasOne(q => q.Category).WithMany(c => c.Questions).HasForeignKey(q => q.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> builder)
+    {
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Slug).HasMaxLength(60);
+    }
+}

@@ -1,0 +1,390 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Categories;
+using InterviewPrep.Web.Features.Guides;
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPrep.Web.Features.Content;
+
+/// <summary>
+/// Reads <c>content/</c>, validates every file and upserts the result by slug in one transaction.
+/// Unchanged files are skipped by hash; a rejected file leaves the last good version in place; a
+/// question whose file is gone is retired, not deleted, and comes back when the file returns.
+/// </summary>
+public sealed class ContentImporter(
+    AppDbContext db,
+    MarkdownRenderer renderer,
+    QuestionSearchIndex searchIndex,
+    ContentLocation location,
+    IOptions<ContentOptions> options,
+    TimeProvider time,
+    ILogger<ContentImporter> logger)
+{
+    private sealed record SourceFile(string Path, string Slug, string Folder, string Hash, byte[] Bytes);
+
+    private sealed record RenderedQuestion(QuestionDocument Doc, string Hash, string[] Html, string PlainText);
+
+    /// <summary>Validates every file without touching the database; the report lists each problem.</summary>
+    public Task<ImportReport> CheckAsync(IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        RunAsync(apply: false, progress, ct);
+
+    /// <summary>Validates and imports what changed since the last import.</summary>
+    public Task<ImportReport> ImportAsync(IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        RunAsync(apply: true, progress, ct);
+
+    private async Task<ImportReport> RunAsync(bool apply, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = new ImportReport { CheckOnly = !apply };
+        var root = location.Directory;
+        if (!Directory.Exists(root))
+        {
+            report.Problems.Add(new(root, 1, "the content folder does not exist; set Content:Directory"));
+            return report;
+        }
+
+        var files = Enumerate(root, report);
+        report.Files = files.Count;
+        if (report.Files > options.Value.MaxFiles)
+        {
+            report.Problems.Add(new(root, 1, $"the content folder has {report.Files} files; the limit is {options.Value.MaxFiles} (Content:MaxFiles)"));
+            report.Files = 0;
+            return report;
+        }
+
+        var existing = apply
+            ? await db.Questions.AsNoTracking()
+                .Select(q => new { q.Slug, q.Title, q.ContentHash, q.IsRetired, q.SourcePath })
+                .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct)
+            : [];
+
+        var categoryDocs = ParsePages(files.Where(f => f.Folder == "categories"), report);
+        var guideDocs = ParsePages(files.Where(f => f.Folder == "guides"), report);
+        var knownCategories = categoryDocs.Select(c => c.Doc.Slug).ToHashSet(StringComparer.Ordinal);
+        if (apply)
+        {
+            knownCategories.UnionWith(await db.Categories.Where(c => !c.IsRetired).Select(c => c.Slug).ToListAsync(ct));
+        }
+
+        // Parse what changed, in parallel: it is pure work on each file.
+        var questionFiles = files.Where(f => f.Folder.StartsWith("questions/", StringComparison.Ordinal)).ToList();
+        var allSlugs = questionFiles.Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
+        var parsed = new ConcurrentBag<QuestionDocument>();
+        var problems = new ConcurrentBag<ContentProblem>();
+        var unchanged = new ConcurrentBag<SourceFile>();
+        var done = 0;
+        Parallel.ForEach(questionFiles, new ParallelOptions { CancellationToken = ct }, file =>
+        {
+            if (existing.TryGetValue(file.Slug, out var old) && old.ContentHash == file.Hash && !old.IsRetired && old.SourcePath == file.Path)
+            {
+                unchanged.Add(file);
+            }
+            else
+            {
+                var fileProblems = new List<ContentProblem>();
+                var text = ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, fileProblems);
+                var doc = text is null ? null : ContentParser.ParseQuestion(file.Path, file.Slug, file.Folder["questions/".Length..], text, fileProblems);
+                if (doc is not null)
+                {
+                    parsed.Add(doc);
+                }
+                foreach (var p in fileProblems)
+                {
+                    problems.Add(p);
+                }
+            }
+            var n = Interlocked.Increment(ref done);
+            if (n % 500 == 0 || n == questionFiles.Count)
+            {
+                progress?.Report(new ImportProgress("read", n, questionFiles.Count));
+            }
+        });
+        report.Problems.AddRange(problems);
+
+        var accepted = CrossCheck(questionFiles, parsed, unchanged, existing.ToDictionary(e => e.Key, e => e.Value.Title), knownCategories, allSlugs, report);
+        report.Unchanged = unchanged.Count;
+        report.Rejected = questionFiles.Count - unchanged.Count - accepted.Count;
+
+        if (apply)
+        {
+            var hashes = questionFiles.ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
+            var rendered = Render(accepted, hashes, progress, ct);
+            var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            await ApplyAsync(rendered, categoryDocs, guideDocs, allSlugs, paths, report, ct);
+        }
+
+        report.Problems.Sort((a, b) => (string.CompareOrdinal(a.Path, b.Path), a.Line.CompareTo(b.Line)) switch
+        {
+            (0, var line) => line,
+            var (path, _) => path,
+        });
+        report.Elapsed = clock.Elapsed;
+        logger.LogInformation("Content {Mode}: {Summary}", apply ? "import" : "check", report.Summary);
+        return report;
+    }
+
+    private List<SourceFile> Enumerate(string root, ImportReport report)
+    {
+        var files = new List<SourceFile>();
+        var max = options.Value.MaxFileBytes;
+
+        void Add(string fullPath, string folder)
+        {
+            var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+            var info = new FileInfo(fullPath);
+            // An oversized file is not read at all; the parser reports it from its length.
+            var bytes = info.Length > max ? new byte[max + 1] : File.ReadAllBytes(fullPath);
+            var hash = Hash(bytes);
+            files.Add(new SourceFile(relative, Path.GetFileNameWithoutExtension(fullPath), folder, hash, bytes));
+        }
+
+        foreach (var folder in new[] { "categories", "guides" })
+        {
+            var dir = Path.Combine(root, folder);
+            if (Directory.Exists(dir))
+            {
+                foreach (var file in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+                {
+                    Add(file, folder);
+                }
+            }
+        }
+        var questions = Path.Combine(root, "questions");
+        if (Directory.Exists(questions))
+        {
+            foreach (var stray in Directory.EnumerateFiles(questions, "*.md"))
+            {
+                report.Problems.Add(new(Path.GetRelativePath(root, stray).Replace('\\', '/'), 1,
+                    "a question file must be in a category folder, such as questions/theory/"));
+            }
+            foreach (var dir in Directory.EnumerateDirectories(questions).Order(StringComparer.Ordinal))
+            {
+                foreach (var file in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+                {
+                    Add(file, "questions/" + Path.GetFileName(dir));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static string Hash(byte[] bytes)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(BitConverter.GetBytes(MarkdownRenderer.Version));
+        sha.AppendData(bytes);
+        sha.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    private List<(PageDocument Doc, string Hash)> ParsePages(IEnumerable<SourceFile> files, ImportReport report)
+    {
+        var result = new List<(PageDocument, string)>();
+        foreach (var file in files)
+        {
+            var text = ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, report.Problems);
+            var doc = text is null ? null : ContentParser.ParsePage(file.Path, file.Slug, text, report.Problems);
+            if (doc is not null)
+            {
+                result.Add((doc, file.Hash));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Checks that need the whole bank: unique slugs and titles, known categories, related links that resolve.</summary>
+    private static List<QuestionDocument> CrossCheck(
+        List<SourceFile> files,
+        IEnumerable<QuestionDocument> parsed,
+        IEnumerable<SourceFile> unchanged,
+        Dictionary<string, string> existingTitles,
+        HashSet<string> knownCategories,
+        HashSet<string> allSlugs,
+        ImportReport report)
+    {
+        var firstPathBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            firstPathBySlug.TryAdd(file.Slug, file.Path);
+        }
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in unchanged)
+        {
+            titles.TryAdd(existingTitles[file.Slug], file.Path);
+        }
+
+        var accepted = new List<QuestionDocument>();
+        foreach (var doc in parsed.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var ok = true;
+            if (firstPathBySlug[doc.Slug] != doc.Path)
+            {
+                report.Problems.Add(new(doc.Path, 1, $"the slug '{doc.Slug}' is already used by {firstPathBySlug[doc.Slug]}; slugs are unique across categories"));
+                ok = false;
+            }
+            if (!knownCategories.Contains(doc.Category))
+            {
+                report.Problems.Add(new(doc.Path, doc.CategoryLine, $"unknown category '{doc.Category}'; add content/categories/{doc.Category}.md first"));
+                ok = false;
+            }
+            if (!titles.TryAdd(doc.Title, doc.Path))
+            {
+                report.Problems.Add(new(doc.Path, doc.TitleLine, $"the title is already used by {titles[doc.Title]}"));
+                ok = false;
+            }
+            foreach (var related in doc.Related.Where(r => !allSlugs.Contains(r)))
+            {
+                report.Problems.Add(new(doc.Path, doc.RelatedLine, $"related question '{related}' does not exist"));
+                ok = false;
+            }
+            if (ok)
+            {
+                accepted.Add(doc);
+            }
+        }
+        return accepted;
+    }
+
+    private List<RenderedQuestion> Render(List<QuestionDocument> docs, Dictionary<string, string> hashes, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var rendered = new RenderedQuestion[docs.Count];
+        var done = 0;
+        Parallel.For(0, docs.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var doc = docs[i];
+            string[] sections = [doc.Answer, doc.HowToAnswer, doc.ExampleAnswer, doc.FollowUps];
+            var html = sections.Select(renderer.ToHtml).ToArray();
+            var plain = string.Join('\n', sections.Select(renderer.ToPlainText));
+            rendered[i] = new RenderedQuestion(doc, hashes[doc.Path], html, plain);
+            var n = Interlocked.Increment(ref done);
+            if (n % 500 == 0 || n == docs.Count)
+            {
+                progress?.Report(new ImportProgress("render", n, docs.Count));
+            }
+        });
+        return [.. rendered];
+    }
+
+    private async Task ApplyAsync(
+        List<RenderedQuestion> rendered,
+        List<(PageDocument Doc, string Hash)> categoryDocs,
+        List<(PageDocument Doc, string Hash)> guideDocs,
+        HashSet<string> allSlugs,
+        HashSet<string> paths,
+        ImportReport report,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
+        foreach (var (doc, hash) in categoryDocs)
+        {
+            if (!categories.TryGetValue(doc.Slug, out var category))
+            {
+                category = new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path };
+                db.Categories.Add(category);
+                categories[doc.Slug] = category;
+            }
+            if (category.ContentHash != hash || category.IsRetired)
+            {
+                (category.Title, category.Order, category.Summary, category.BodyMarkdown) = (doc.Title, doc.Order, doc.Summary, doc.Body);
+                (category.BodyHtml, category.ContentHash, category.SourcePath, category.IsRetired) = (renderer.ToHtml(doc.Body), hash, doc.Path, false);
+                report.PagesChanged++;
+            }
+        }
+
+        var guides = await db.Guides.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, ct);
+        foreach (var (doc, hash) in guideDocs)
+        {
+            if (!guides.TryGetValue(doc.Slug, out var guide))
+            {
+                guide = new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path };
+                db.Guides.Add(guide);
+                guides[doc.Slug] = guide;
+            }
+            if (guide.ContentHash != hash || guide.IsRetired)
+            {
+                (guide.Title, guide.Order, guide.Summary, guide.BodyMarkdown) = (doc.Title, doc.Order, doc.Summary, doc.Body);
+                (guide.BodyHtml, guide.ContentHash, guide.SourcePath, guide.IsRetired) = (renderer.ToHtml(doc.Body), hash, doc.Path, false);
+                report.PagesChanged++;
+            }
+        }
+        // A page whose file is still there but rejected keeps its last good version.
+        foreach (var category in categories.Values.Where(c => !c.IsRetired && !paths.Contains($"categories/{c.Slug}.md")))
+        {
+            category.IsRetired = true;
+            report.PagesChanged++;
+        }
+        foreach (var guide in guides.Values.Where(g => !g.IsRetired && !paths.Contains($"guides/{g.Slug}.md")))
+        {
+            guide.IsRetired = true;
+            report.PagesChanged++;
+        }
+
+        var changedSlugs = rendered.Select(r => r.Doc.Slug).ToList();
+        var tracked = await db.Questions.Include(q => q.Tags)
+            .Where(q => changedSlugs.Contains(q.Slug))
+            .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
+        var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
+        var indexed = new List<(Question Question, string PlainText)>();
+        foreach (var item in rendered)
+        {
+            var doc = item.Doc;
+            if (!tracked.TryGetValue(doc.Slug, out var question))
+            {
+                question = new Question { Slug = doc.Slug, Title = doc.Title, ContentHash = item.Hash, SourcePath = doc.Path, CreatedAtUtc = now };
+                db.Questions.Add(question);
+                report.Added++;
+            }
+            else if (question.IsRetired)
+            {
+                report.Restored++;
+            }
+            else
+            {
+                report.Updated++;
+            }
+            question.Title = doc.Title;
+            question.Category = categories[doc.Category];
+            question.Difficulty = doc.Difficulty;
+            question.RelatedSlugs = [.. doc.Related];
+            (question.AnswerMarkdown, question.AnswerHtml) = (doc.Answer, item.Html[0]);
+            (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (doc.HowToAnswer, item.Html[1]);
+            (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (doc.ExampleAnswer, item.Html[2]);
+            (question.FollowUpsMarkdown, question.FollowUpsHtml) = (doc.FollowUps, item.Html[3]);
+            (question.ContentHash, question.SourcePath, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, false, now);
+            question.Tags.Clear();
+            foreach (var slug in doc.Tags)
+            {
+                if (!tags.TryGetValue(slug, out var tag))
+                {
+                    tag = new Tag { Slug = slug };
+                    db.Tags.Add(tag);
+                    tags[slug] = tag;
+                }
+                question.Tags.Add(tag);
+            }
+            indexed.Add((question, item.PlainText));
+        }
+
+        var gone = await db.Questions.Where(q => !q.IsRetired).Select(q => new { q.Id, q.Slug }).ToListAsync(ct);
+        var retiredIds = gone.Where(q => !allSlugs.Contains(q.Slug)).Select(q => q.Id).ToList();
+        if (retiredIds.Count > 0)
+        {
+            report.Retired = await db.Questions.Where(q => retiredIds.Contains(q.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true).SetProperty(q => q.UpdatedAtUtc, now), ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await searchIndex.RemoveAsync(retiredIds, ct);
+        await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}

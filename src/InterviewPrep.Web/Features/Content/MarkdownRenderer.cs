@@ -1,0 +1,72 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace InterviewPrep.Web.Features.Content;
+
+/// <summary>
+/// The one markdown pipeline of the app, for content and user notes alike: raw HTML in the source is
+/// shown as text, math is left for KaTeX, code keeps its language for highlight.js, and the result
+/// passes an allow-list sanitizer so that no script can reach a page.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
+    public const int Version = 1;
+
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseMathematics()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders markdown to safe HTML.</summary>
+    public string ToHtml(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown, _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The words of the markdown, for the full-text index.</summary>
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, _pipeline);
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong",
+                "del", "ins", "mark", "sub", "sup", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table",
+                "thead", "tbody", "tr", "th", "td", "span", "div", "input",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "src", "alt", "title", "class", "id", "start", "type", "checked", "disabled", "align",
+            },
+            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        // Task-list checkboxes are the only inputs markdown makes; anything else is dropped.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input
+                && !string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
+            {
+                input.Remove();
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,75 @@
+using InterviewPrep.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using DifficultyLevel = InterviewPrep.Web.Features.Questions.Difficulty;
+
+namespace InterviewPrep.Web.Features.Questions;
+
+/// <summary>The question list: filters, paging, and full-text search with highlighted snippets.</summary>
+public sealed class IndexModel(AppDbContext db, QuestionList list) : PageModel
+{
+    public sealed record Choice(string Value, string Label);
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Difficulty { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public string? PageText { get; set; }
+
+    public QuestionPage Result { get; private set; } = null!;
+    public IReadOnlyList<Choice> Categories { get; private set; } = [];
+    public IReadOnlyList<Choice> Tags { get; private set; } = [];
+    public static IReadOnlyList<Choice> Difficulties { get; } = [new("easy", "Easy"), new("medium", "Medium"), new("hard", "Hard")];
+
+    /// <summary>Filter values that were not recognised, so the page can say it ignored them.</summary>
+    public List<string> Ignored { get; } = [];
+
+    public bool IsSearch => QuestionSearchIndex.Words(Query).Count > 0;
+    public bool IsFiltered => IsSearch || Category is not null || Difficulty is not null || Tag is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Order)
+            .Select(c => new Choice(c.Slug, c.Title)).ToListAsync(ct);
+        Tags = await db.Tags.AsNoTracking().Where(t => t.Questions.Any(q => !q.IsRetired)).OrderBy(t => t.Slug)
+            .Select(t => new Choice(t.Slug, t.Slug)).ToListAsync(ct);
+
+        Category = Known(Category, Categories, "category");
+        Tag = Known(Tag, Tags, "tag");
+        Difficulty = Known(Difficulty?.ToLowerInvariant(), Difficulties, "difficulty");
+        DifficultyLevel? difficulty = InterviewPrep.Web.Features.Content.ContentParser.TryParseDifficulty(Difficulty, out var level) ? level : null;
+        var page = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+        Query = Query?.Length > 200 ? Query[..200] : Query;
+
+        Result = await list.GetAsync(Query, new QuestionFilter(Category, difficulty, Tag), page, ct);
+    }
+
+    /// <summary>The URL of this list with one value changed, keeping the others.</summary>
+    public string ListUrl(int? page = null, string? category = "\0", string? difficulty = "\0", string? tag = "\0")
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query,
+            ["category"] = category == "\0" ? Category : category,
+            ["difficulty"] = difficulty == "\0" ? Difficulty : difficulty,
+            ["tag"] = tag == "\0" ? Tag : tag,
+            ["page"] = page is null or 1 ? null : page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/questions", values.Where(v => v.Value is not null));
+    }
+
+    private string? Known(string? value, IReadOnlyList<Choice> options, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (options.Any(o => o.Value == value))
+        {
+            return value;
+        }
+        Ignored.Add($"{name} “{(value.Length > 40 ? value[..40] + "…" : value)}”");
+        return null;
+    }
+}

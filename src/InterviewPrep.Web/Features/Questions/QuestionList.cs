@@ -1,0 +1,82 @@
+using InterviewPrep.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Questions;
+
+/// <summary>Filters of the question list; a null filter is not applied.</summary>
+public sealed record QuestionFilter(string? Category, Difficulty? Difficulty, string? Tag);
+
+/// <summary>A question as a list shows it; search results add a highlighted title and snippet (safe HTML).</summary>
+public sealed record QuestionSummary(string Slug, string Title, string CategorySlug, string CategoryTitle, Difficulty Difficulty)
+{
+    public string? TitleHtml { get; init; }
+    public string? SnippetHtml { get; init; }
+}
+
+/// <summary>One page of a question list.</summary>
+public sealed record QuestionPage(IReadOnlyList<QuestionSummary> Items, int Total, int Page, int PageCount, bool MatchedAnyWord);
+
+/// <summary>The question list use case: filters, paging, and full-text search when there are words to search.</summary>
+public sealed class QuestionList(AppDbContext db, QuestionSearchIndex index)
+{
+    public const int PageSize = 20;
+
+    public async Task<QuestionPage> GetAsync(string? text, QuestionFilter filter, int page, CancellationToken ct)
+    {
+        page = Math.Max(page, 1);
+        var words = QuestionSearchIndex.Words(text);
+        if (words.Count == 0)
+        {
+            return await BrowseAsync(filter, page, ct);
+        }
+        var prefixLast = !char.IsWhiteSpace(text![^1]);
+        var all = QuestionSearchIndex.MatchExpression(words, any: false, prefixLast);
+        var result = await SearchPageAsync(all, filter, page, ct);
+        if (result.Total == 0 && words.Count > 1)
+        {
+            var any = QuestionSearchIndex.MatchExpression(words, any: true, prefixLast);
+            result = await SearchPageAsync(any, filter, page, ct) with { MatchedAnyWord = true };
+        }
+        return result;
+    }
+
+    private async Task<QuestionPage> SearchPageAsync(string match, QuestionFilter filter, int page, CancellationToken ct)
+    {
+        var (items, total) = await index.SearchAsync(match, filter, (page - 1) * PageSize, PageSize, ct);
+        var pageCount = PageCount(total);
+        if (page > pageCount && total > 0)
+        {
+            page = pageCount;
+            (items, total) = await index.SearchAsync(match, filter, (page - 1) * PageSize, PageSize, ct);
+        }
+        return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
+    }
+
+    private async Task<QuestionPage> BrowseAsync(QuestionFilter filter, int page, CancellationToken ct)
+    {
+        var query = db.Questions.AsNoTracking().Where(q => !q.IsRetired);
+        if (filter.Category is not null)
+        {
+            query = query.Where(q => q.Category.Slug == filter.Category);
+        }
+        if (filter.Difficulty is not null)
+        {
+            query = query.Where(q => q.Difficulty == filter.Difficulty);
+        }
+        if (filter.Tag is not null)
+        {
+            query = query.Where(q => q.Tags.Any(t => t.Slug == filter.Tag));
+        }
+        var total = await query.CountAsync(ct);
+        var pageCount = PageCount(total);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await query
+            .OrderBy(q => q.Category.Order).ThenBy(q => q.Difficulty).ThenBy(q => q.Title)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Category.Slug, q.Category.Title, q.Difficulty))
+            .ToListAsync(ct);
+        return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
+    }
+
+    private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
+}

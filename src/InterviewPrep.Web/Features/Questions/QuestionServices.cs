@@ -1,0 +1,11 @@
+namespace InterviewPrep.Web.Features.Questions;
+
+/// <summary>Registers question browsing and search.</summary>
+public static class QuestionServices
+{
+    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<QuestionList>();
+        return builder;
+    }
+}

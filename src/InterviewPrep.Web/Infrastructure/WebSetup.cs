@@ -1,0 +1,64 @@
+using InterviewPrep.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace InterviewPrep.Web.Infrastructure;
+
+/// <summary>The web pipeline: Razor Pages under <c>Features/</c>, errors, headers, static files and health.</summary>
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Files are referenced with a version query (asp-append-version), so they can be cached long.
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+                ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : "Unhealthy: " + string.Join("; ",
+                    report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+            },
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Healthy when the database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            _ = await db.Categories.AnyAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("the database does not answer");
+        }
+    }
+}
