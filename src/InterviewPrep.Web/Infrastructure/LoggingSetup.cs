@@ -9,11 +9,9 @@ public static class LoggingSetup
     {
         builder.Services.AddSerilog((services, logger) =>
         {
-            var environment = services.GetRequiredService<IHostEnvironment>();
-            var dataDirectory = Path.GetFullPath(
-                builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "data",
-                environment.ContentRootPath);
-            logger.ReadFrom.Configuration(builder.Configuration)
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var dataDirectory = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataDirectory;
+            logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .WriteTo.File(

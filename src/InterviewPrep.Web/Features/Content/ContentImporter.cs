@@ -24,7 +24,7 @@ public sealed class ContentImporter(
     TimeProvider time,
     ILogger<ContentImporter> logger)
 {
-    private sealed record SourceFile(string Path, string Slug, string Folder, string Hash, byte[] Bytes);
+    private sealed record SourceFile(string Path, string Slug, string Folder, string Hash, byte[] Bytes, long Length);
 
     private sealed record RenderedQuestion(QuestionDocument Doc, string Hash, string[] Html, string PlainText);
 
@@ -86,7 +86,9 @@ public sealed class ContentImporter(
             else
             {
                 var fileProblems = new List<ContentProblem>();
-                var text = ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, fileProblems);
+                var text = ContentParser.CheckSize(file.Path, file.Length, options.Value.MaxFileBytes, fileProblems)
+                    ? ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, fileProblems)
+                    : null;
                 var doc = text is null ? null : ContentParser.ParseQuestion(file.Path, file.Slug, file.Folder["questions/".Length..], text, fileProblems);
                 if (doc is not null)
                 {
@@ -105,7 +107,8 @@ public sealed class ContentImporter(
         });
         report.Problems.AddRange(problems);
 
-        var accepted = CrossCheck(questionFiles, parsed, unchanged, existing.ToDictionary(e => e.Key, e => e.Value.Title), knownCategories, allSlugs, report);
+        var owners = existing.ToDictionary(e => e.Key, e => (e.Value.Title, e.Value.SourcePath), StringComparer.Ordinal);
+        var accepted = CrossCheck(questionFiles, parsed, unchanged, owners, knownCategories, allSlugs, report);
         report.Unchanged = unchanged.Count;
         report.Rejected = questionFiles.Count - unchanged.Count - accepted.Count;
 
@@ -136,10 +139,10 @@ public sealed class ContentImporter(
         {
             var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
             var info = new FileInfo(fullPath);
-            // An oversized file is not read at all; the parser reports it from its length.
-            var bytes = info.Length > max ? new byte[max + 1] : File.ReadAllBytes(fullPath);
-            var hash = Hash(bytes);
-            files.Add(new SourceFile(relative, Path.GetFileNameWithoutExtension(fullPath), folder, hash, bytes));
+            // An oversized file is not read at all; it is rejected from its length.
+            var bytes = info.Length > max ? [] : File.ReadAllBytes(fullPath);
+            var hash = info.Length > max ? "oversized" : Hash(bytes);
+            files.Add(new SourceFile(relative, Path.GetFileNameWithoutExtension(fullPath), folder, hash, bytes, info.Length));
         }
 
         foreach (var folder in new[] { "categories", "guides" })
@@ -187,7 +190,9 @@ public sealed class ContentImporter(
         var result = new List<(PageDocument, string)>();
         foreach (var file in files)
         {
-            var text = ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, report.Problems);
+            var text = ContentParser.CheckSize(file.Path, file.Length, options.Value.MaxFileBytes, report.Problems)
+                ? ContentParser.Decode(file.Path, file.Bytes, options.Value.MaxFileBytes, report.Problems)
+                : null;
             var doc = text is null ? null : ContentParser.ParsePage(file.Path, file.Slug, text, report.Problems);
             if (doc is not null)
             {
@@ -202,20 +207,29 @@ public sealed class ContentImporter(
         List<SourceFile> files,
         IEnumerable<QuestionDocument> parsed,
         IEnumerable<SourceFile> unchanged,
-        Dictionary<string, string> existingTitles,
+        Dictionary<string, (string Title, string SourcePath)> existing,
         HashSet<string> knownCategories,
         HashSet<string> allSlugs,
         ImportReport report)
     {
+        // Of two files with one slug, the one the question already came from keeps it; else the first by path.
         var firstPathBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            firstPathBySlug.TryAdd(file.Slug, file.Path);
+            if (existing.TryGetValue(file.Slug, out var owner) && owner.SourcePath == file.Path)
+            {
+                firstPathBySlug[file.Slug] = file.Path;
+            }
+            else if (!existing.TryGetValue(file.Slug, out owner) || !paths.Contains(owner.SourcePath))
+            {
+                firstPathBySlug.TryAdd(file.Slug, file.Path);
+            }
         }
         var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in unchanged)
         {
-            titles.TryAdd(existingTitles[file.Slug], file.Path);
+            titles.TryAdd(existing[file.Slug].Title, file.Path);
         }
 
         var accepted = new List<QuestionDocument>();

@@ -35,9 +35,8 @@ public static partial class ContentParser
     /// <summary>Decodes a file's bytes as strict UTF-8 text, refusing empty, oversized and binary files.</summary>
     public static string? Decode(string path, ReadOnlySpan<byte> bytes, int maxBytes, List<ContentProblem> problems)
     {
-        if (bytes.Length > maxBytes)
+        if (!CheckSize(path, bytes.Length, maxBytes, problems))
         {
-            problems.Add(new(path, 1, $"the file is {FormatSize(bytes.Length)}; the limit is {FormatSize(maxBytes)}"));
             return null;
         }
         if (bytes.IsEmpty)
@@ -67,6 +66,17 @@ public static partial class ContentParser
             problems.Add(new(path, LineAt(bytes, Math.Max(ex.Index, 0)), "the file is not valid UTF-8 text; save it as UTF-8"));
             return null;
         }
+    }
+
+    /// <summary>False, with a problem, for a file over the size limit; such a file is not read at all.</summary>
+    public static bool CheckSize(string path, long length, int maxBytes, List<ContentProblem> problems)
+    {
+        if (length <= maxBytes)
+        {
+            return true;
+        }
+        problems.Add(new(path, 1, $"the file is {FormatSize(length)}; the limit is {FormatSize(maxBytes)}"));
+        return false;
     }
 
     /// <summary>Parses a question file found in <c>questions/&lt;folderCategory&gt;/</c>.</summary>
@@ -222,6 +232,12 @@ public static partial class ContentParser
         {
             var line = (int)Math.Max(ex.Start.Line, 1) + 1;
             problems.Add(new(path, Math.Min(line, close + 1), $"the front matter is not valid YAML: {FirstSentence(ex.Message)}"));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these for a few malformed inputs (an unclosed flow list, a repeated key) without a position.
+            problems.Add(new(path, close + 1, $"the front matter is not valid YAML: {FirstSentence(ex.Message)}; check for an unclosed [ or \" or a field given twice"));
             return null;
         }
         var body = string.Join('\n', lines[(close + 1)..]);

@@ -15,7 +15,6 @@ public sealed class IndexModel(AppDbContext db, QuestionList list) : PageModel
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Difficulty { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageText { get; set; }
 
     public QuestionPage Result { get; private set; } = null!;
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
@@ -39,7 +38,8 @@ public sealed class IndexModel(AppDbContext db, QuestionList list) : PageModel
         Tag = Known(Tag, Tags, "tag");
         Difficulty = Known(Difficulty?.ToLowerInvariant(), Difficulties, "difficulty");
         DifficultyLevel? difficulty = InterviewPrep.Web.Features.Content.ContentParser.TryParseDifficulty(Difficulty, out var level) ? level : null;
-        var page = int.TryParse(PageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+        // "page" is a route value of Razor Pages itself, so the query string is read directly.
+        var page = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
         Query = Query?.Length > 200 ? Query[..200] : Query;
 
         Result = await list.GetAsync(Query, new QuestionFilter(Category, difficulty, Tag), page, ct);

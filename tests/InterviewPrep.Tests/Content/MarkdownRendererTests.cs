@@ -1,0 +1,62 @@
+using AngleSharp.Html.Parser;
+using InterviewPrep.Web.Features.Content;
+
+namespace InterviewPrep.Tests.Content;
+
+public sealed class RenderingMarkdown
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
+    [InlineData("<svg onload=alert(1)>")]
+    [InlineData("<iframe src=\"https://example.com\"></iframe>")]
+    public void NoScriptReachesTheHtml(string markdown)
+    {
+        var html = _renderer.ToHtml(markdown);
+        var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
+
+        // Text that looks like a tag is fine; what matters is what a browser would build from the HTML.
+        Assert.Empty(document.QuerySelectorAll("script, iframe, svg, object, embed, style"));
+        var attributes = document.Body!.QuerySelectorAll("*").SelectMany(e => e.Attributes).ToList();
+        Assert.DoesNotContain(attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(attributes, a => a.Name is "href" or "src"
+            && (a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || a.Value.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void RawHtmlIsShownAsText() =>
+        Assert.Equal("<p>&lt;b&gt;bold&lt;/b&gt;</p>", _renderer.ToHtml("<b>bold</b>").Trim());
+
+    [Fact]
+    public void InlineAndDisplayMathAreLeftForKatex()
+    {
+        var html = _renderer.ToHtml("Inline $a_1 < b$ here.\n\n$$\n\\frac{TP}{TP + FP}\n$$");
+
+        Assert.Contains("<span class=\"math\">\\(a_1 &lt; b\\)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"math\">", html, StringComparison.Ordinal);
+        Assert.Contains("\\frac{TP}{TP + FP}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FencedCodeKeepsItsLanguageForHighlighting()
+    {
+        var html = _renderer.ToHtml("```python\nprint('<hi>')\n```");
+
+        Assert.Contains("<pre><code class=\"language-python\">print('&lt;hi&gt;')", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SafeLinksAndTablesSurvive()
+    {
+        var html = _renderer.ToHtml("[docs](https://example.org) and mail@example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+
+        Assert.Contains("<a href=\"https://example.org\">docs</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<table>", html, StringComparison.Ordinal);
+    }
+}

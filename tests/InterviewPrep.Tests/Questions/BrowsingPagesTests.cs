@@ -1,0 +1,225 @@
+using System.Net;
+using InterviewPrep.Tests.Support;
+
+namespace InterviewPrep.Tests.Questions;
+
+/// <summary>One app for the class: these tests only read.</summary>
+public sealed class BrowsingFixture : IDisposable
+{
+    public TestContent Content { get; } = TestContent.Sample(theoryQuestions: 45);
+    public AppFactory App { get; }
+    public HttpClient Client { get; }
+
+    public BrowsingFixture()
+    {
+        App = new AppFactory(Content);
+        Client = App.CreatePlainClient();
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        App.Dispose();
+        Content.Dispose();
+    }
+}
+
+public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<BrowsingFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task TheHomePageListsCategoriesWithTheirQuestionCounts()
+    {
+        var page = await _client.GetDocumentAsync("/");
+
+        Assert.Equal(["Theoretical concepts", "Practical applications"], page.Texts(".category-tile-title"));
+        Assert.Equal(["45 questions", "3 questions"], page.Texts(".category-tile-count"));
+        Assert.NotNull(page.QuerySelector("form[action='/questions'] input[name=q]"));
+        Assert.Contains("Frequently asked questions", page.Texts(".guide-list a"));
+    }
+
+    [Fact]
+    public async Task TheListPagesTwentyQuestionsAtATimeInStudyOrder()
+    {
+        var first = await _client.GetDocumentAsync("/questions");
+        var third = await _client.GetDocumentAsync("/questions?page=3");
+
+        Assert.Equal(20, first.QuerySelectorAll(".question-card").Length);
+        Assert.Equal("What is overfitting, and how do you detect it?", first.Texts(".question-card-title")[0]);
+        Assert.Equal(8, third.QuerySelectorAll(".question-card").Length);
+        Assert.Contains("41–48 of 48 questions", third.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("3", third.QuerySelector(".pager [aria-current=page]")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/questions?page=999", "41–48 of 48")]
+    [InlineData("/questions?page=-4", "1–20 of 48")]
+    [InlineData("/questions?page=abc", "1–20 of 48")]
+    public async Task APageNumberOutOfRangeAnswersTheNearestPage(string url, string expected)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, page.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/questions?category=practical", 3)]
+    [InlineData("/questions?difficulty=easy", 3)]
+    [InlineData("/questions?difficulty=hard&category=practical", 1)]
+    [InlineData("/questions?tag=metrics", 3)]
+    [InlineData("/questions?tag=metrics&difficulty=easy", 2)]
+    [InlineData("/questions?q=kernel&difficulty=hard", 15)]
+    public async Task FiltersNarrowTheList(string url, int count)
+    {
+        var page = await _client.GetDocumentAsync(url);
+
+        var expected = count == 1 ? "1 question" : $"of {count} questions";
+        Assert.Contains(expected, page.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownFilterValueIsIgnoredWithANotice()
+    {
+        var page = await _client.GetDocumentAsync("/questions?category=astrology&difficulty=brutal");
+
+        Assert.Contains("of 48 questions", page.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("category “astrology”", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchRanksTitleMatchesFirstAndHighlightsSnippets()
+    {
+        var page = await _client.GetDocumentAsync("/questions?q=overfitting");
+
+        var titles = page.Texts(".question-card-title");
+        Assert.Equal("What is overfitting, and how do you detect it?", titles[0]);
+        Assert.Contains("Explain the bias-variance tradeoff", titles);
+        Assert.Equal("overfitting", page.QuerySelector(".question-card-title mark")!.TextContent.ToLowerInvariant());
+        Assert.Contains(page.QuerySelectorAll(".question-card-snippet mark"), m => m.TextContent.StartsWith("overfit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task SearchMatchesWordFormsAndFallsBackToAnyWord()
+    {
+        var stemmed = await _client.GetDocumentAsync("/questions?q=memorising");
+        var any = await _client.GetDocumentAsync("/questions?q=precision+zeppelin");
+
+        Assert.Equal(["What is overfitting, and how do you detect it?"], stemmed.Texts(".question-card-title"));
+        Assert.Equal(["What are precision and recall?"], any.Texts(".question-card-title"));
+        Assert.Contains("any of them", any.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("recall*")]
+    [InlineData("-precision")]
+    [InlineData("precision NEAR recall")]
+    [InlineData("precision AND OR NOT")]
+    [InlineData("((precision")]
+    [InlineData("title:precision")]
+    [InlineData("^precision")]
+    [InlineData("'; DROP TABLE Questions; --")]
+    [InlineData("💥 ✨")]
+    public async Task SearchSyntaxCharactersAreSearchedAsPlainWords(string query)
+    {
+        var response = await _client.GetAsync(new Uri("/questions?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(page.QuerySelector(".result-count"));
+    }
+
+    [Fact]
+    public async Task ASearchWithNoMatchesShowsAHelpfulEmptyState()
+    {
+        var page = await _client.GetDocumentAsync("/questions?q=zzxqv&category=theory");
+
+        Assert.Contains("No questions found", page.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".empty-state a[href='/questions?q=zzxqv']"));
+    }
+
+    [Fact]
+    public async Task AQuestionPageShowsItsSectionsTagsRelatedAndNeighbours()
+    {
+        var page = await _client.GetDocumentAsync("/questions/bias-variance-tradeoff");
+
+        Assert.Equal("Explain the bias-variance tradeoff", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Answer", "How to answer it", "Example answer", "Follow-ups", "Related questions"], page.Texts(".question-section > h2"));
+        Assert.Equal("Medium", page.QuerySelector(".question-meta .badge")!.TextContent);
+        Assert.Equal(["generalization"], page.Texts(".tag-list .tag"));
+        Assert.Equal("/questions/overfitting", page.QuerySelector(".related a")!.GetAttribute("href"));
+        Assert.Equal("/questions/overfitting", page.QuerySelector(".prev-next a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/questions/theory-question-04", page.QuerySelector(".prev-next a[rel=next]")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("script[src^='/lib/katex/katex.min.js']"));
+    }
+
+    [Fact]
+    public async Task TheFirstQuestionOfACategoryHasNoPrevious()
+    {
+        var page = await _client.GetDocumentAsync("/questions/overfitting");
+
+        Assert.Null(page.QuerySelector(".prev-next a[rel=prev]"));
+        Assert.NotNull(page.QuerySelector(".prev-next a[rel=next]"));
+    }
+
+    [Fact]
+    public async Task ACategoryPageShowsWhatInterviewersProbeAndItsQuestions()
+    {
+        var page = await _client.GetDocumentAsync("/categories/practical");
+
+        Assert.Equal("Practical applications", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Interviewers probe", page.QuerySelector(".callout .prose")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Easy", "Easy", "Hard"], page.Texts(".question-card .badge"));
+    }
+
+    [Fact]
+    public async Task GuidesAreListedAndShown()
+    {
+        var list = await _client.GetDocumentAsync("/guides");
+        var guide = await _client.GetDocumentAsync("/guides/faq");
+
+        Assert.Equal(["Frequently asked questions"], list.Texts(".card-title"));
+        Assert.Equal("How long should I prepare?", guide.QuerySelector(".prose h2")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/questions/no-such-question")]
+    [InlineData("/categories/no-such-category")]
+    [InlineData("/guides/no-such-guide")]
+    [InlineData("/no/such/page")]
+    public async Task AnUnknownAddressAnswersAFriendly404(string url)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("We could not find that page", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form[action='/questions']"));
+    }
+
+    [Fact]
+    public async Task HealthzAnswersHealthyWhenTheDatabaseAnswers()
+    {
+        var response = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/questions/overfitting")]
+    [InlineData("/no/such/page")]
+    public async Task EveryResponseCarriesSecurityHeaders(string url)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+}

@@ -1,0 +1,24 @@
+using InterviewPrep.Web.Features.Questions;
+
+namespace InterviewPrep.Tests.Questions;
+
+public sealed class TurningASearchBoxEntryIntoAMatchExpression
+{
+    [Theory]
+    [InlineData("Precision AND recall", "\"precision\" \"and\" \"recall\"")]
+    [InlineData("\"quoted -minus* NEAR(", "\"quoted\" \"minus\" \"near\"")]
+    [InlineData("l2 l2 L2", "\"l2\"")]
+    public void EveryWordIsQuotedSoNoFtsSyntaxSurvives(string input, string expected) =>
+        Assert.Equal(expected, QuestionSearchIndex.MatchExpression(QuestionSearchIndex.Words(input), any: false, prefixLast: false));
+
+    [Fact]
+    public void TheLastWordCanMatchAsAPrefixAndAnyWordCanBeAsked() =>
+        Assert.Equal("\"batch\" OR \"norm\"*", QuestionSearchIndex.MatchExpression(["batch", "norm"], any: true, prefixLast: true));
+
+    [Fact]
+    public void NoWordsMeansNoSearch() => Assert.Empty(QuestionSearchIndex.Words(" *() -- \"' "));
+
+    [Fact]
+    public void AtMostTwelveWordsAreSearched() =>
+        Assert.Equal(12, QuestionSearchIndex.Words(string.Join(' ', Enumerable.Range(0, 40).Select(i => $"w{i}"))).Count);
+}
