@@ -48,7 +48,7 @@ public sealed class RenderingMarkdown
     {
         var html = _renderer.ToHtml("```python\nprint('<hi>')\n```");
 
-        Assert.Contains("<pre><code class=\"language-python\">print('&lt;hi&gt;')", html, StringComparison.Ordinal);
+        Assert.Contains("<pre tabindex=\"0\"><code class=\"language-python\">print('&lt;hi&gt;')", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -61,10 +61,16 @@ public sealed class MarkdownRenderer
         // Task-list checkboxes are the only inputs markdown makes; anything else is dropped.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input
-                && !string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
+            switch (e.Node)
             {
-                input.Remove();
+                case AngleSharp.Dom.IElement { LocalName: "input" } input
+                    when !string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase):
+                    input.Remove();
+                    break;
+                case AngleSharp.Dom.IElement { LocalName: "pre" } pre:
+                    // A code block may scroll sideways; keyboard users must be able to focus it to scroll.
+                    pre.SetAttribute("tabindex", "0");
+                    break;
             }
         };
         return sanitizer;
