@@ -1,5 +1,7 @@
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Content;
+using InterviewPrep.Web.Features.Interviews;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
 
@@ -9,6 +11,8 @@ builder.AddLogging();
 builder.AddData();
 builder.AddContent();
 builder.AddQuestions();
+builder.AddAccounts();
+builder.AddInterviews();
 builder.AddWeb();
 
 var app = builder.Build();

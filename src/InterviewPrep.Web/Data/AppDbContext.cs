@@ -1,18 +1,27 @@
+using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Categories;
 using InterviewPrep.Web.Features.Guides;
+using InterviewPrep.Web.Features.Interviews;
+using InterviewPrep.Web.Features.Practice;
 using InterviewPrep.Web.Features.Questions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Data;
 
 /// <summary>The one database of the app: content and, per user, their tracking and review history.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Guide> Guides => Set<Guide>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 }

@@ -11,7 +11,15 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            // Browsing is open to everyone; tracking and practice need an account.
+            options.Conventions.AuthorizeFolder("/Interviews");
+            options.Conventions.AuthorizeFolder("/Practice");
+            options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Interviews/CalendarFeed");
+        });
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -32,6 +40,9 @@ public static class WebSetup
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = (context, report) =>

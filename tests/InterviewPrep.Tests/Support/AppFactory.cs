@@ -1,13 +1,22 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewPrep.Tests.Support;
 
 /// <summary>The real app over SQLite in a fresh data folder, reading a test content folder.</summary>
-public sealed class AppFactory(TestContent content) : WebApplicationFactory<Program>
+public sealed class AppFactory(TestContent content, IDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public TestContent Content { get; } = content;
+
+    /// <summary>
+    /// The app's clock; tests move it. It starts at 09:00 UTC tomorrow (real time), because the browser-side
+    /// cookie jar of the test client judges cookie expiry by the real clock.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero));
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "interviewprep-data-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +25,12 @@ public sealed class AppFactory(TestContent content) : WebApplicationFactory<Prog
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Content:Directory", Content.Root);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,11 +1,15 @@
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Account;
+using InterviewPrep.Web.Features.Interviews;
+using InterviewPrep.Web.Features.Practice;
+using InterviewPrep.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Home;
 
 /// <summary>The home page: the pitch, the search box, the categories with their question counts and the guides.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public sealed record CategoryTile(string Slug, string Title, string Summary, int Count);
 
@@ -14,6 +18,14 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<CategoryTile> Categories { get; private set; } = [];
     public IReadOnlyList<GuideLink> Guides { get; private set; } = [];
     public int QuestionCount { get; private set; }
+
+    /// <summary>For a signed-in user: the next interview, if any, and the practice streak.</summary>
+    public sealed record NextInterview(int Id, string Company, string Role, DateTime ScheduledAtUtc, string TimeZoneId, int Done, int Total);
+
+    public NextInterview? Next { get; private set; }
+    public int? Streak { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public bool JustDeleted => Request.Query.ContainsKey("deleted");
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,5 +40,25 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(g => new GuideLink(g.Slug, g.Title, g.Summary))
             .ToListAsync(ct);
         QuestionCount = Categories.Sum(c => c.Count);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await LoadDashboardAsync(User.UserId(), ct);
+        }
+    }
+
+    private async Task LoadDashboardAsync(string userId, CancellationToken ct)
+    {
+        Now = time.GetUtcNow();
+        var now = Now.UtcDateTime;
+        var closed = new[] { InterviewStage.Offer, InterviewStage.Rejected, InterviewStage.Withdrawn };
+        Next = await db.Interviews.AsNoTracking().OwnedBy(userId)
+            .Where(i => i.ScheduledAtUtc >= now && !closed.Contains(i.Stage))
+            .OrderBy(i => i.ScheduledAtUtc)
+            .Select(i => new NextInterview(i.Id, i.Company, i.Role, i.ScheduledAtUtc!.Value, i.TimeZoneId, i.Checklist.Count(c => c.IsDone), i.Checklist.Count))
+            .FirstOrDefaultAsync(ct);
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZones.ToLocal(now, zone));
+        var days = await db.PracticeSessions.OwnedBy(userId).Where(p => p.Date > today.AddDays(-400)).Select(p => p.Date).Distinct().ToListAsync(ct);
+        Streak = PracticeStats.CurrentStreak(days, today);
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Interviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Account;
+
+/// <summary>Everything a user has entered, and nothing of anyone else's, as JSON or CSV.</summary>
+public sealed class AccountExport(AppDbContext db)
+{
+    public async Task<object> EverythingAsync(string userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.TimeZoneId, u.CreatedAtUtc }).FirstAsync(ct);
+        var interviews = await db.Interviews.AsNoTracking().OwnedBy(userId)
+            .Include(i => i.Contacts).Include(i => i.StageHistory).Include(i => i.Checklist).Include(i => i.AskedQuestions)
+            .AsSplitQuery().OrderBy(i => i.Id).ToListAsync(ct);
+        var practice = await db.PracticeSessions.AsNoTracking().OwnedBy(userId).Include(p => p.Categories).OrderBy(p => p.Id).ToListAsync(ct);
+        return new
+        {
+            format = "interviewprep-export",
+            version = 1,
+            account = user,
+            interviews = interviews.Select(i => new
+            {
+                i.Id, i.Company, i.Role, stage = i.Stage.ToString(), i.RoundName, i.ScheduledAtUtc, i.TimeZoneId, i.DurationMinutes,
+                format = i.Format.ToString(), i.Location, notes = i.NotesMarkdown, i.Outcome, debrief = i.DebriefMarkdown,
+                i.CreatedAtUtc, i.UpdatedAtUtc,
+                contacts = i.Contacts.Select(c => new { c.Name, c.Role, c.Email, c.Notes }),
+                stageHistory = i.StageHistory.OrderBy(s => s.ChangedAtUtc).Select(s => new { stage = s.Stage.ToString(), s.ChangedAtUtc }),
+                checklist = i.Checklist.OrderBy(p => p.Id).Select(p => new { kind = p.Kind.ToString(), p.Text, p.IsDone, p.QuestionId, p.CategoryId }),
+                askedQuestions = i.AskedQuestions.OrderBy(a => a.Id).Select(a => new { a.Text, a.QuestionId, a.CreatedAtUtc }),
+            }),
+            practiceSessions = practice.Select(p => new
+            {
+                p.Id, p.Date, p.DurationMinutes, kind = p.Kind.ToString(), categories = p.Categories.Select(c => c.Slug), p.InterviewId,
+                p.Rating, notes = p.NotesMarkdown, p.CreatedAtUtc,
+            }),
+        };
+    }
+
+    public async Task<string> InterviewsCsvAsync(string userId, CancellationToken ct)
+    {
+        var rows = await db.Interviews.AsNoTracking().OwnedBy(userId).OrderBy(i => i.ScheduledAtUtc).ThenBy(i => i.Id).ToListAsync(ct);
+        var csv = new StringBuilder();
+        Line(csv, "company", "role", "stage", "round", "scheduled_utc", "time_zone", "duration_minutes", "format", "location", "outcome", "notes");
+        foreach (var i in rows)
+        {
+            Line(csv, i.Company, i.Role, StageNames.Label(i.Stage), i.RoundName, i.ScheduledAtUtc?.ToString("yyyy-MM-dd'T'HH:mm':00Z'", CultureInfo.InvariantCulture),
+                i.TimeZoneId, i.DurationMinutes.ToString(CultureInfo.InvariantCulture), StageNames.Label(i.Format), i.Location, i.Outcome, i.NotesMarkdown);
+        }
+        return csv.ToString();
+    }
+
+    public async Task<string> PracticeCsvAsync(string userId, CancellationToken ct)
+    {
+        var rows = await db.PracticeSessions.AsNoTracking().OwnedBy(userId).Include(p => p.Categories).OrderBy(p => p.Date).ThenBy(p => p.Id).ToListAsync(ct);
+        var csv = new StringBuilder();
+        Line(csv, "date", "duration_minutes", "kind", "categories", "rating", "notes");
+        foreach (var p in rows)
+        {
+            Line(csv, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.DurationMinutes.ToString(CultureInfo.InvariantCulture), StageNames.Label(p.Kind),
+                string.Join("; ", p.Categories.Select(c => c.Title)), p.Rating.ToString(CultureInfo.InvariantCulture), p.NotesMarkdown);
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>One RFC 4180 line; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
+    private static void Line(StringBuilder csv, params string?[] cells)
+    {
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    internal static string Cell(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}
