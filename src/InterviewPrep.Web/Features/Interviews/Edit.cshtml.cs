@@ -40,7 +40,9 @@ public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimePr
         Input.Validate(ModelState, nameof(Input));
         if (ModelState.IsValid && Input.Version != interview.Version)
         {
-            ModelState.AddModelError("", StaleMessage);
+            ModelState.AddModelError(nameof(Input), StaleMessage);
+            // The re-shown form carries the current version, so saving it again is a deliberate overwrite.
+            ModelState.Remove("Input.Version");
             Input.Version = interview.Version;
         }
         if (!ModelState.IsValid)
@@ -57,7 +59,7 @@ public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimePr
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", StaleMessage);
+            ModelState.AddModelError(nameof(Input), StaleMessage);
             Input.PadContacts();
             return Page();
         }
