@@ -28,6 +28,17 @@ public static class Journey
         }
     }
 
+    /// <summary>Saves a screenshot for people to look at when INTERVIEWPREP_SCREENSHOTS names a folder; does nothing otherwise.</summary>
+    public static async Task ShowAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("INTERVIEWPREP_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     /// <summary>Collects console errors and uncaught exceptions, such as a script blocked by the content security policy.</summary>
     public static List<string> CollectErrors(IPage page)
     {

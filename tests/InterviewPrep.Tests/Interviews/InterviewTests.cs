@@ -170,7 +170,7 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
 
         await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["CategoryId"] = categoryId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "form[action*='handler=AddCategory']");
         await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "precision recall" }, "form[action*='handler=AddQuestion']");
-        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "What does a first week look like?" }, "form[action*='handler=AddAsk']");
+        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "What does a first week look like?" }, "form[action$='handler=AddAsk']");
         var page = await client.GetDocumentAsync($"/interviews/{id}");
         Assert.Equal(["Practical applications", "What are precision and recall?", "What does a first week look like?"], page.Texts(".checklist-text"));
         Assert.Equal("/questions/precision-and-recall", page.QuerySelector(".checklist-text a[href^='/questions/']")!.GetAttribute("href"));
@@ -199,7 +199,7 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
     public async Task TheCalendarFileIsValidICalendarWithAStableUid()
     {
         var (client, id) = await CreateAsync();
-        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "What does a first week look like?" }, "form[action*='handler=AddAsk']");
+        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "What does a first week look like?" }, "form[action$='handler=AddAsk']");
 
         var first = Calendar.Load(await client.GetStringAsync(new Uri($"/interviews/{id}/calendar.ics", UriKind.Relative)))!;
         await client.SubmitAsync($"/interviews/{id}/edit", new Dictionary<string, string?> { ["Input.DurationMinutes"] = "90" });
@@ -273,7 +273,7 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
     public async Task TheHomePageShowsTheNextInterviewWithItsCountdownAndChecklistProgress()
     {
         var (client, id) = await CreateAsync();
-        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "Ask about the team" }, "form[action*='handler=AddAsk']");
+        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "Ask about the team" }, "form[action$='handler=AddAsk']");
 
         var home = await client.GetDocumentAsync("/");
 

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public sealed class TrackingAnInterview(BrowserFixture browser)
+{
+    private static async Task RegisterAsync(IPage page)
+    {
+        await page.GotoAsync("/Identity/Account/Register");
+        await page.GetByLabel("E-mail").FillAsync($"candidate-{Guid.NewGuid():N}@example.com");
+        await page.GetByLabel("Password").FillAsync("a long and memorable phrase");
+        await page.GetByLabel("Time zone").SelectOptionAsync("Europe/London");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/interviews$"));
+    }
+
+    [Fact]
+    public async Task ANewUserAddsAnInterviewPrepsForItAndLogsPractice()
+    {
+        var page = await browser.NewPageAsync();
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, nameof(ANewUserAddsAnInterviewPrepsForItAndLogsPractice), async () =>
+        {
+            await RegisterAsync(page);
+            await Journey.ShowAsync(page, "interviews-empty");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Add your first interview" }).ClickAsync();
+
+            var date = DateTime.UtcNow.Date.AddDays(4);
+            await page.GetByLabel("Company").FillAsync("Deep Thought Labs");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("Machine learning engineer");
+            await page.GetByLabel("Stage").SelectOptionAsync("TechnicalScreen");
+            await page.GetByLabel("Date").FillAsync(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Time", new() { Exact = true }).FillAsync("14:30");
+            await page.GetByLabel("Meeting link or place").FillAsync("https://meet.example.com/xyz");
+            await page.Locator("#Input_Contacts_0__Name").FillAsync("Ada Lovelace");
+            await Journey.ShowAsync(page, "interview-form");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Deep Thought Labs");
+            await Assertions.Expect(page.Locator(".facts .countdown")).ToHaveTextAsync(new Regex(@"^in (3|4) days$"));
+
+            await page.GetByLabel("Review a category").SelectOptionAsync(new SelectOptionValue { Label = "Practical applications" });
+            await page.Locator("form[action*='handler=AddCategory'] button").ClickAsync();
+            await page.GetByLabel("A question to ask them").FillAsync("What would my first project be?");
+            await page.Locator("form[action$='handler=AddAsk'] button").ClickAsync();
+            await Assertions.Expect(page.Locator(".checklist-item")).ToHaveCountAsync(2);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done: Practical applications" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".progress-label")).ToHaveTextAsync("1 of 2 done");
+            await Journey.ShowAsync(page, "interview-details");
+
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.Locator(".dashboard-next .dashboard-value a")).ToHaveTextAsync("Deep Thought Labs");
+            await Journey.ShowAsync(page, "home-signed-in");
+
+            await page.GotoAsync("/practice/new");
+            await page.GetByLabel("Minutes").FillAsync("45");
+            await page.GetByLabel("Kind").SelectOptionAsync("MockInterview");
+            await page.GetByLabel("Practical applications").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log practice" }).ClickAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/practice$"));
+            await Assertions.Expect(page.Locator(".heatmap rect.heat-2")).Not.ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator(".stat dd").First).ToHaveTextAsync("1 day");
+            await Journey.ShowAsync(page, "practice");
+            Assert.Empty(errors);
+        });
+    }
+
+    [Theory]
+    [InlineData("/interviews")]
+    [InlineData("/interviews/new")]
+    [InlineData("/practice")]
+    [InlineData("/practice/new")]
+    [InlineData("/account")]
+    public async Task TrackerPagesPassAnAxeScanAndFitAPhone(string url)
+    {
+        var page = await browser.NewPageAsync(width: 360, height: 780);
+        await Journey.RunAsync(page, "tracker-" + url.Replace('/', '-'), async () =>
+        {
+            await RegisterAsync(page);
+            if (url == "/interviews")
+            {
+                await page.GotoAsync("/interviews/new");
+                await page.GetByLabel("Company").FillAsync("Phone Width Inc");
+                await page.GetByLabel("Role", new() { Exact = true }).FillAsync("Data scientist");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+                await Journey.ShowAsync(page, "phone-interview-details");
+                var details = await page.RunAxe();
+                Assert.Empty(details.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+            }
+            await page.GotoAsync(url);
+            await Journey.ShowAsync(page, "phone" + url.Replace('/', '-'));
+
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a 360px phone");
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+            Assert.True(serious.Count == 0, string.Join('\n', serious));
+        });
+    }
+}
