@@ -106,6 +106,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Content:Directory", contentDirectory);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Backup:Automatic", "false");
         }
     }
 }

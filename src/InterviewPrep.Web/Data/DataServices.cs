@@ -22,6 +22,11 @@ public static class DataServices
             options.UseSqlite(ConnectionString(storage.DatabasePath));
         });
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<DatabaseBackup>();
+        if (builder.Configuration.GetValue("Backup:Automatic", true))
+        {
+            builder.Services.AddHostedService<DailyBackupService>();
+        }
         return builder;
     }
 

@@ -23,15 +23,36 @@ public static class WebSetup
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            // Forms here are small; a larger body is refused with 413 before it is read.
+            options.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 4L * 1024 * 1024);
+        });
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSecurityHeaders();
+        // Kestrel enforces the body limit as it reads; this answers at once for a declared length over it.
+        var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", 4L * 1024 * 1024);
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > maxBody)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync($"The request is larger than this server accepts ({maxBody / 1024 / 1024} MB).");
+            }
+            return next(context);
+        });
         app.UseSerilogRequestLogging();
         app.UseStaticFiles(new StaticFileOptions
         {

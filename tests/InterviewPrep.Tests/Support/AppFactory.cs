@@ -26,6 +26,7 @@ public sealed class AppFactory(TestContent content, IDictionary<string, string>?
         builder.UseSetting("Content:Directory", Content.Root);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
+        builder.UseSetting("Backup:Automatic", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
