@@ -19,7 +19,7 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Practice");
             options.Conventions.AuthorizeFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Interviews/CalendarFeed");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>());
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
