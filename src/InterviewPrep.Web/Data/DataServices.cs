@@ -44,14 +44,38 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(storage.Value.DataDirectory);
+        EnsureWritable(storage.Value.DataDirectory, logger);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await MigrateAsync(db, logger, cancellationToken);
     }
 
+    /// <summary>Creates the data folder and proves it writable, or stops the app with a message that says what to do.</summary>
+    public static void EnsureWritable(string directory, ILogger logger)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogCritical("The data folder {Directory} cannot be written ({Reason}). Set Storage:DataDirectory to a folder this app may write, or fix its permissions.", directory, ex.Message);
+            throw new StartupException($"The data folder {directory} cannot be written: {ex.Message}", ex);
+        }
+    }
+
     public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken ct)
     {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            logger.LogCritical("The database was written by a newer version of InterviewPrep (it has migration {Migration}, which this version does not know). Run the newer version, or restore a backup made by this one.", unknown[^1]);
+            throw new StartupException($"The database is from a newer version of the app (migration {unknown[^1]}).");
+        }
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
@@ -63,3 +87,6 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The app cannot start; the message says why and what to do, and has been logged.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
