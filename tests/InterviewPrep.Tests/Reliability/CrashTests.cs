@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Data;
+using Microsoft.Data.Sqlite;
+
+namespace InterviewPrep.Tests.Reliability;
+
+/// <summary>Kills the real app process (SIGKILL) in the middle of work, restarts it, and checks that nothing answered 2xx was lost.</summary>
+public sealed class SurvivingAKill : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"interviewprep-crash-{Guid.NewGuid():N}");
+    private readonly TestContent _content = TestContent.Sample();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+        _content.Dispose();
+    }
+
+    private Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InterviewPrep.Web.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.ArgumentList.Add($"--Storage:DataDirectory={_data}");
+        info.ArgumentList.Add($"--Content:Directory={_content.Root}");
+        info.ArgumentList.Add("--Serilog:MinimumLevel:Default=Warning");
+        info.ArgumentList.Add("--Backup:Automatic=false");
+        info.ArgumentList.Add("--RateLimiting:SignInPerMinute=1000");
+        return Process.Start(info)!;
+    }
+
+    private string Database => Path.Combine(_data, "interviewprep.db");
+
+    private List<string> Query(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+        }
+        return rows;
+    }
+
+    private void WriteBank(int count, string version)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _content.WithQuestion("theory", $"bulk-{i:0000}", $"Bulk question {i:0000} version {version}",
+                answer: string.Join("\n\n", Enumerable.Repeat($"Version {version} of a long answer about regularization and $x^2$.", 40)));
+        }
+    }
+
+    [Fact]
+    public async Task AKillDuringALargeImportLeavesTheOldOrTheNewVersionOfEachQuestion()
+    {
+        WriteBank(1500, "A");
+        using (var first = Start("import"))
+        {
+            await first.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.Equal(0, first.ExitCode);
+        }
+        WriteBank(1500, "B");
+
+        using (var second = Start("import"))
+        {
+            // Kill while it writes: rendering is done and the transaction is under way.
+            var line = await second.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            while (line is not null && !(line.Contains("render", StringComparison.Ordinal) && line.Contains("1500/1500", StringComparison.Ordinal)))
+            {
+                line = await second.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            }
+            await Task.Delay(150);
+            Assert.False(second.HasExited, "the import finished before it could be killed; make the bank larger");
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        Assert.Equal("ok", await DatabaseBackup.IntegrityAsync(Database));
+        var titles = Query("SELECT Title FROM Questions WHERE Slug LIKE 'bulk-%'");
+        Assert.Equal(1500, titles.Count);
+        var versions = titles.Select(t => t[^1..]).Distinct().ToList();
+        Assert.True(versions.Count == 1, "a half-applied import: " + string.Join(",", versions));
+
+        using var third = Start("import");
+        await third.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(["B"], Query("SELECT DISTINCT substr(Title, -1) FROM Questions WHERE Slug LIKE 'bulk-%'"));
+    }
+
+    [Fact]
+    public async Task AKillDuringABurstOfWritesLosesNoWriteThatWasAnswered()
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        using var app = Start("--urls", baseAddress.ToString());
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        await WaitHealthyAsync(client);
+        var registered = await client.SubmitAsync("/Identity/Account/Register", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = "crash@example.com", ["Input.Password"] = Users.Password, ["Input.TimeZoneId"] = "UTC",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var token = (await client.GetDocumentAsync("/practice/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var day = (await client.GetDocumentAsync("/practice/new")).QuerySelector("#Input_Date")!.GetAttribute("value")!;
+
+        var answered = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var n = 0; n < 400 && !stop.IsCancellationRequested; n++)
+            {
+                var id = w * 1000 + n;
+                try
+                {
+                    var response = await client.PostAsync(new Uri("/practice/new", UriKind.Relative), new FormUrlEncodedContent(
+                        [new("__RequestVerificationToken", token), new("Input.Date", day), new("Input.DurationMinutes", "1"), new("Input.Kind", "Coding"), new("Input.Rating", "3"), new("Input.Notes", id.ToString(CultureInfo.InvariantCulture))]));
+                    if (response.StatusCode == HttpStatusCode.Redirect)
+                    {
+                        answered.Add(id);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the server is gone
+                }
+            }
+        })).ToList();
+
+        while (answered.Count < 150)
+        {
+            await Task.Delay(10);
+        }
+        app.Kill(entireProcessTree: true);
+        await app.WaitForExitAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        Assert.Equal("ok", await DatabaseBackup.IntegrityAsync(Database));
+        using var restarted = Start("--urls", baseAddress.ToString());
+        await WaitHealthyAsync(client);
+        var stored = Query("SELECT NotesMarkdown FROM PracticeSessions").Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.DoesNotContain(answered, id => !stored.Contains(id));
+        Assert.Equal(stored.Count, Query("SELECT COUNT(DISTINCT NotesMarkdown) FROM PracticeSessions").Select(int.Parse).Single());
+        restarted.Kill(entireProcessTree: true);
+        await restarted.WaitForExitAsync();
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the app did not become healthy within a minute");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
