@@ -1,5 +1,6 @@
 using InterviewPrep.Web.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
@@ -9,6 +10,9 @@ namespace InterviewPrep.Web.Infrastructure;
 /// <summary>The web pipeline: Razor Pages under <c>Features/</c>, errors, headers, static files and health.</summary>
 public static class WebSetup
 {
+    /// <summary>The page folders whose anonymous responses are output-cached until the next content import.</summary>
+    private static readonly string[] CachedFolders = ["/Questions", "/Categories", "/Guides", "/Home"];
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options =>
@@ -19,10 +23,19 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Practice");
             options.Conventions.AuthorizeFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Interviews/CalendarFeed");
+            foreach (var folder in CachedFolders)
+            {
+                options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = AnonymousPageCache.PolicyName }));
+            }
         }).AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>());
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddOutputCache(options =>
+        {
+            options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitBytes", 64L * 1024 * 1024);
+            options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache());
+        });
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
@@ -64,6 +77,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = (context, report) =>

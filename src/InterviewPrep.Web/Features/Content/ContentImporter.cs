@@ -5,6 +5,8 @@ using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Categories;
 using InterviewPrep.Web.Features.Guides;
 using InterviewPrep.Web.Features.Questions;
+using InterviewPrep.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,7 @@ public sealed class ContentImporter(
     ContentLocation location,
     IOptions<ContentOptions> options,
     TimeProvider time,
+    IOutputCacheStore outputCache,
     ILogger<ContentImporter> logger)
 {
     private sealed record SourceFile(string Path, string Slug, string Folder, string Hash, byte[] Bytes, long Length);
@@ -118,6 +121,11 @@ public sealed class ContentImporter(
             var rendered = Render(accepted, hashes, progress, ct);
             var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             await ApplyAsync(rendered, categoryDocs, guideDocs, allSlugs, paths, report, ct);
+            if (report.HasChanges)
+            {
+                // Cached anonymous pages show content; after a change they are built again.
+                await outputCache.EvictByTagAsync(AnonymousPageCache.ContentTag, ct);
+            }
         }
 
         report.Problems.Sort((a, b) => (string.CompareOrdinal(a.Path, b.Path), a.Line.CompareTo(b.Line)) switch
