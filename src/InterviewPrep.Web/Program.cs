@@ -1,6 +1,7 @@
 using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Content;
+using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Interviews;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
@@ -13,6 +14,7 @@ builder.AddContent();
 builder.AddQuestions();
 builder.AddAccounts();
 builder.AddInterviews();
+builder.AddFlashcards();
 builder.AddWeb();
 
 var app = builder.Build();

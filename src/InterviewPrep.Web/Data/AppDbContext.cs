@@ -1,5 +1,6 @@
 using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Categories;
+using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Guides;
 using InterviewPrep.Web.Features.Interviews;
 using InterviewPrep.Web.Features.Practice;
@@ -18,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Guide> Guides => Set<Guide>();
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+    public DbSet<Flashcard> Flashcards => Set<Flashcard>();
+    public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+    public DbSet<FlashcardSettings> FlashcardSettings => Set<FlashcardSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Interviews");
             options.Conventions.AuthorizeFolder("/Practice");
             options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Flashcards");
             options.Conventions.AllowAnonymousToPage("/Interviews/CalendarFeed");
             foreach (var folder in CachedFolders)
             {

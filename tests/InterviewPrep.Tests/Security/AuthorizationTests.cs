@@ -62,8 +62,15 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
         var intruder = await app.SignedInClientAsync();
         var token = (await intruder.GetDocumentAsync("/interviews/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
+        await owner.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "The owner's own card", ["Input.Back"] = "Private." });
+        var cardId = await app.QueryAsync(db => db.Flashcards.Where(c => c.Front == "The owner's own card").Select(c => c.Id).SingleAsync());
+
         // Each kind of route parameter, and the owner's record that fills it.
-        var records = new Dictionary<string, string> { ["/interviews/{id:int}"] = interviewId };
+        var records = new Dictionary<string, string>
+        {
+            ["/interviews/{id:int}"] = interviewId,
+            ["/flashcards/cards/{id:int}"] = cardId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var withParameters = Routes().Where(r => r.Contains('{', StringComparison.Ordinal) && !r.StartsWith("/questions", StringComparison.Ordinal)
             && !r.StartsWith("/categories", StringComparison.Ordinal) && !r.StartsWith("/guides", StringComparison.Ordinal)).ToList();
 
@@ -79,7 +86,8 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
 
         var feed = await app.QueryAsync(db => db.Users.Where(u => u.CalendarToken != null).Select(u => u.CalendarToken).SingleAsync());
         Assert.Equal(HttpStatusCode.OK, (await intruder.GetAsync(new Uri($"/calendar/{feed}.ics", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(new Uri($"/calendar/{feed![..^1]}0.ics", UriKind.Relative))).StatusCode);
+        var guessed = feed![..^1] + (feed[^1] == '0' ? '1' : '0');
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(new Uri($"/calendar/{guessed}.ics", UriKind.Relative))).StatusCode);
         Assert.Equal("Owner Co", await app.QueryAsync(db => db.Interviews.Where(i => i.Id == int.Parse(interviewId, System.Globalization.CultureInfo.InvariantCulture)).Select(i => i.Company).SingleAsync()));
     }
 }

@@ -148,6 +148,192 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.Flashcard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AskedQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BuriedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ElapsedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Front")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLeech")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lapses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReviewUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskedQuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("UserId", "DueUtc");
+
+                    b.HasIndex("UserId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("Flashcards", t =>
+                        {
+                            t.HasCheckConstraint("CK_Flashcards_BankOrOwn", "(\"QuestionId\" IS NULL) <> (\"Front\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.FlashcardSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DesiredRetention")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NewPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PracticeLoggedThroughUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("FlashcardSettings");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.ReviewLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AfterJson");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BeforeJson");
+
+                    b.Property<int>("CardVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deck")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlashcardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UndoesId")
+                        .IsUnique();
+
+                    b.HasIndex("FlashcardId", "CardVersion")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReviewedAtUtc");
+
+                    b.ToTable("ReviewLogs");
+                });
+
             modelBuilder.Entity("InterviewPrep.Web.Features.Guides.Guide", b =>
                 {
                     b.Property<int>("Id")
@@ -733,6 +919,54 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.HasIndex("TagsId");
 
                     b.ToTable("QuestionTags");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.Flashcard", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Interviews.AskedQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("AskedQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InterviewPrep.Web.Features.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InterviewPrep.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.FlashcardSettings", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Account.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("InterviewPrep.Web.Features.Flashcards.FlashcardSettings", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.ReviewLog", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Flashcards.Flashcard", null)
+                        .WithMany()
+                        .HasForeignKey("FlashcardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InterviewPrep.Web.Features.Flashcards.ReviewLog", null)
+                        .WithMany()
+                        .HasForeignKey("UndoesId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("InterviewPrep.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InterviewPrep.Web.Features.Interviews.AskedQuestion", b =>

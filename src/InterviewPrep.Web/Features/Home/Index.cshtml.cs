@@ -1,5 +1,6 @@
 using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Account;
+using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Interviews;
 using InterviewPrep.Web.Features.Practice;
 using InterviewPrep.Web.Infrastructure;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Home;
 
 /// <summary>The home page: the pitch, the search box, the categories with their question counts and the guides.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, TimeProvider time) : PageModel
 {
     public sealed record CategoryTile(string Slug, string Title, string Summary, int Count);
 
@@ -22,7 +23,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>For a signed-in user: the next interview, if any, and the practice streak.</summary>
     public sealed record NextInterview(int Id, string Company, string Role, DateTime ScheduledAtUtc, string TimeZoneId, int Done, int Total);
 
+    /// <summary>Cards waiting in a deck: all cards, or the prep deck of an interview in the next 7 days.</summary>
+    public sealed record CardsDue(string Deck, string Title, int Due, int New, int Learning);
+
     public NextInterview? Next { get; private set; }
+    public IReadOnlyList<CardsDue> Cards { get; private set; } = [];
     public int? Streak { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public bool JustDeleted => Request.Query.ContainsKey("deleted");
@@ -60,5 +65,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         var today = DateOnly.FromDateTime(TimeZones.ToLocal(now, zone));
         var days = await db.PracticeSessions.OwnedBy(userId).Where(p => p.Date > today.AddDays(-400)).Select(p => p.Date).Distinct().ToListAsync(ct);
         Streak = PracticeStats.CurrentStreak(days, today);
+        await LoadCardsDueAsync(userId, ct);
+    }
+
+    private async Task LoadCardsDueAsync(string userId, CancellationToken ct)
+    {
+        var context = await flashcards.ContextAsync(userId, ct);
+        var material = await flashcards.MaterialAsync(userId, ct);
+        var limits = await flashcards.LimitsAsync(context, ct);
+        CardsDue Count(Deck deck, string title)
+        {
+            var counts = ReviewOrder.Next(material.QueueFor(deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));
+            return new CardsDue(deck.Value, title, counts.DueCount, counts.NewCount, counts.LearningCount);
+        }
+        // An interview in the next 7 days puts its prep deck first.
+        var soon = material.Interviews.Where(i => i.ScheduledAtUtc is { } at && at >= context.NowUtc && at <= context.NowUtc.AddDays(7))
+            .Select(i => Count(Deck.Interview(i.Id), $"Before {i.Company}"));
+        Cards = [.. soon, Count(Deck.All, "All cards")];
     }
 }

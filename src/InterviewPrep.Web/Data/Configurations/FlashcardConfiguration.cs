@@ -1,0 +1,67 @@
+using System.Text.Json;
+using InterviewPrep.Web.Features.Account;
+using InterviewPrep.Web.Features.Flashcards;
+using InterviewPrep.Web.Features.Interviews;
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InterviewPrep.Web.Data.Configurations;
+
+internal sealed class FlashcardConfiguration : IEntityTypeConfiguration<Flashcard>
+{
+    public void Configure(EntityTypeBuilder<Flashcard> builder)
+    {
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Questions are retired, never deleted: the card and its history outlive the question's file.
+        builder.HasOne<Question>().WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AskedQuestion>().WithMany().HasForeignKey(c => c.AskedQuestionId).OnDelete(DeleteBehavior.SetNull);
+        // One card per user and bank question, even when two requests create it at once.
+        builder.HasIndex(c => new { c.UserId, c.QuestionId }).IsUnique();
+        builder.HasIndex(c => new { c.UserId, c.DueUtc });
+        builder.Property(c => c.Front).HasMaxLength(Flashcard.FrontMaxLength);
+        builder.Property(c => c.Tags).HasMaxLength(Flashcard.TagsMaxLength);
+        builder.Property(c => c.State).HasConversion<int>();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Memory);
+        builder.Ignore(c => c.IsOwn);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Flashcards_BankOrOwn", "(\"QuestionId\" IS NULL) <> (\"Front\" IS NULL)"));
+    }
+}
+
+internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLog>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<ReviewLog> builder)
+    {
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Flashcard>().WithMany().HasForeignKey(l => l.FlashcardId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => new { l.UserId, l.ReviewedAtUtc });
+        // The database's own guard against a showing logged twice and a review undone twice.
+        builder.HasIndex(l => new { l.FlashcardId, l.CardVersion }).IsUnique();
+        builder.HasIndex(l => l.UndoesId).IsUnique();
+        // Cascade, not restrict: SQLite checks a restrict row by row, which would stop the account deletion that erases the log.
+        builder.HasOne<ReviewLog>().WithMany().HasForeignKey(l => l.UndoesId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Grade).HasConversion<int?>();
+        builder.Property(l => l.Deck).HasMaxLength(80);
+        builder.Property(l => l.Before).HasConversion(s => Serialize(s), s => Deserialize(s)).HasColumnName("BeforeJson");
+        builder.Property(l => l.After).HasConversion(s => Serialize(s), s => Deserialize(s)).HasColumnName("AfterJson");
+    }
+
+    // Doubles and ticks round-trip exactly through System.Text.Json, which is what makes undo exact.
+    private static string Serialize(CardSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
+
+    private static CardSnapshot Deserialize(string json) => JsonSerializer.Deserialize<CardSnapshot>(json, Json)!;
+}
+
+internal sealed class FlashcardSettingsConfiguration : IEntityTypeConfiguration<FlashcardSettings>
+{
+    public void Configure(EntityTypeBuilder<FlashcardSettings> builder)
+    {
+        builder.HasKey(s => s.UserId);
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<FlashcardSettings>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}

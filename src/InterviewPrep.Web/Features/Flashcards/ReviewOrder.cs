@@ -1,0 +1,71 @@
+using InterviewPrep.Web.Features.Flashcards.Scheduling;
+
+namespace InterviewPrep.Web.Features.Flashcards;
+
+/// <summary>A card as the queue sees it. <see cref="FlashcardId"/> is null for a bank question not yet shown to the user.</summary>
+public sealed record QueueCard(
+    int? FlashcardId,
+    int? QuestionId,
+    CardState State,
+    DateTime DueUtc,
+    bool IsSuspended = false,
+    DateTime? BuriedUntilUtc = null,
+    bool IsRetired = false,
+    int NewOrder = 0);
+
+/// <summary>The daily limits and what was already studied today.</summary>
+public sealed record StudyLimits(int NewPerDay, int ReviewsPerDay, int NewDoneToday, int ReviewsDoneToday)
+{
+    public int NewLeft => Math.Max(0, NewPerDay - NewDoneToday);
+    public int ReviewsLeft => Math.Max(0, ReviewsPerDay - ReviewsDoneToday);
+}
+
+/// <summary>The next card to show and the counts of what is left.</summary>
+public sealed record QueueResult(QueueCard? Next, int NewCount, int LearningCount, int DueCount, DateTime? NextDueUtc);
+
+/// <summary>
+/// Picks the next card of a deck. Pure: the cards, the limits and the times come in as arguments.
+/// Learning cards come first when due; then reviews due by the cut-off and new cards are mixed, a new
+/// card every few reviews so that both run out together; with nothing else left, a learning card due
+/// within 20 minutes is shown early (as Anki's "learn ahead").
+/// </summary>
+public static class ReviewOrder
+{
+    public static readonly TimeSpan LearnAhead = TimeSpan.FromMinutes(20);
+
+    /// <param name="cards">The deck's cards.</param>
+    /// <param name="limits">The user's limits and today's counts.</param>
+    /// <param name="nowUtc">Now.</param>
+    /// <param name="reviewCutoffUtc">Review cards due before this are due now: the end of the user's day, or a later interview.</param>
+    public static QueueResult Next(IEnumerable<QueueCard> cards, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc)
+    {
+        var available = cards.Where(c => !c.IsSuspended && !(c.BuriedUntilUtc > nowUtc)).ToList();
+        var learning = available.Where(c => c.State is CardState.Learning or CardState.Relearning)
+            .OrderBy(c => c.DueUtc).ThenBy(c => c.FlashcardId).ToList();
+        var reviews = available.Where(c => c.State == CardState.Review && c.DueUtc <= reviewCutoffUtc)
+            .OrderBy(c => c.DueUtc).ThenBy(c => c.FlashcardId).Take(limits.ReviewsLeft).ToList();
+        // A retired question is not started any more, but a card already studied keeps its schedule.
+        var fresh = available.Where(c => c.State == CardState.New && !c.IsRetired)
+            .OrderBy(c => c.NewOrder).ThenBy(c => c.QuestionId).ThenBy(c => c.FlashcardId).Take(limits.NewLeft).ToList();
+
+        var dueLearning = learning.FirstOrDefault(c => c.DueUtc <= nowUtc);
+        var next = dueLearning ?? Mix(reviews, fresh, limits.NewDoneToday + limits.ReviewsDoneToday)
+            ?? learning.FirstOrDefault(c => c.DueUtc <= nowUtc + LearnAhead);
+        DateTime? later = next is null
+            ? available.Where(c => c.State != CardState.New).Select(c => (DateTime?)c.DueUtc).Min()
+            : null;
+        return new QueueResult(next, fresh.Count, learning.Count, reviews.Count, later);
+    }
+
+    private static QueueCard? Mix(List<QueueCard> reviews, List<QueueCard> fresh, int doneToday)
+    {
+        if (reviews.Count == 0 || fresh.Count == 0)
+        {
+            return reviews.FirstOrDefault() ?? fresh.FirstOrDefault();
+        }
+        // With 100 reviews and 20 new cards left, every sixth card is new; with more new cards than reviews, every
+        // second one, so reviews (which cannot wait) are never pushed back behind new cards.
+        var every = Math.Max(2, (reviews.Count + fresh.Count) / fresh.Count);
+        return (doneToday + 1) % every == 0 ? fresh[0] : reviews[0];
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public sealed class StudyingFlashcards(BrowserFixture browser)
+{
+    /// <summary>Registers a new account through the real form; the page is left signed in.</summary>
+    internal static async Task SignUpAsync(IPage page)
+    {
+        await page.GotoAsync("/Identity/Account/Register");
+        await page.Locator("#Input_Email").FillAsync($"cards-{Guid.NewGuid():N}@example.com");
+        await page.Locator("#Input_Password").FillAsync("correct horse battery");
+        await page.Locator("#Input_TimeZoneId").SelectOptionAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".site-account a[href='/account']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ANewUserStudiesADeckWithTheKeyboardAloneAndUndoes()
+    {
+        var page = await browser.NewPageAsync();
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, nameof(ANewUserStudiesADeckWithTheKeyboardAloneAndUndoes), async () =>
+        {
+            await SignUpAsync(page);
+            await page.GotoAsync("/flashcards");
+            await page.Locator(".deck-table a.deck-name", new() { HasTextString = "Theoretical concepts" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/flashcards/review\\?deck=category(:|%3A)theory$"));
+            // A marker that a full page load would wipe: the flips and next cards must come without one.
+            await page.EvaluateAsync("() => window.__samePage = true");
+
+            var front = page.Locator("#card-front");
+            var first = await front.TextContentAsync();
+            await Assertions.Expect(page.Locator("[data-back]")).ToBeHiddenAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".grade-button")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator(".grade-good .grade-interval")).ToHaveTextAsync("10 min");
+
+            await page.Keyboard.PressAsync("3");
+            await Assertions.Expect(front).Not.ToHaveTextAsync(first!);
+            await Assertions.Expect(page.Locator(".review-counts .count-learning dd")).ToHaveTextAsync("1");
+            var second = await front.TextContentAsync();
+            await Assertions.Expect(page.Locator("[data-back]")).ToBeHiddenAsync();
+
+            await page.Keyboard.PressAsync("u");
+            await Assertions.Expect(front).ToHaveTextAsync(first!);
+            await Assertions.Expect(page.Locator("[data-review-message]")).ToContainTextAsync("back exactly as it was");
+            await Assertions.Expect(page.Locator(".review-counts .count-learning dd")).ToHaveTextAsync("0");
+
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("4");
+            await Assertions.Expect(front).ToHaveTextAsync(second!);
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("1");
+            await Assertions.Expect(front).Not.ToHaveTextAsync(second!);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+            // Only two of the three grades count: the undone one is in the log as undone.
+            await page.GotoAsync("/flashcards/stats");
+            await Assertions.Expect(page.Locator(".stat").Nth(3).Locator("dd")).ToHaveTextAsync("2");
+
+            await page.GotoAsync("/flashcards/review?deck=category:theory");
+            var question = await front.TextContentAsync();
+            await page.Keyboard.PressAsync("e");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(question!);
+            Assert.Empty(errors);
+        });
+    }
+
+    [Fact]
+    public async Task CramWalksTheDeckAndTheStatsPageDrawsItsCharts()
+    {
+        var page = await browser.NewPageAsync();
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, nameof(CramWalksTheDeckAndTheStatsPageDrawsItsCharts), async () =>
+        {
+            await SignUpAsync(page);
+            await page.GotoAsync("/flashcards/review?deck=category:statistics&cram=1");
+            await Assertions.Expect(page.Locator(".review-mode")).ToContainTextAsync("nothing is recorded");
+            await Assertions.Expect(page.Locator(".review-progress")).ToHaveTextAsync(new Regex("^Card 1 of \\d+$"));
+            var first = await page.Locator("#card-front").TextContentAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Assertions.Expect(page.Locator(".review-progress")).ToHaveTextAsync(new Regex("^Card 2 of \\d+$"));
+            await Assertions.Expect(page.Locator("#card-front")).Not.ToHaveTextAsync(first!);
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(page.Locator(".review-progress")).ToHaveTextAsync(new Regex("^Card 2 of \\d+$")); // Next needs the answer first
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("ArrowLeft");
+            await Assertions.Expect(page.Locator("#card-front")).ToHaveTextAsync(first!);
+
+            await page.GotoAsync("/flashcards/stats");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Flashcard stats");
+            await Assertions.Expect(page.Locator("svg[role=img]")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator(".stat").Nth(3).Locator("dd")).ToHaveTextAsync("0"); // cramming recorded nothing
+            await Assertions.Expect(page.Locator("#forecast-chart-desc")).ToHaveTextAsync("None in these 30 days.");
+            Assert.Empty(errors);
+        });
+    }
+
+    [Theory]
+    [InlineData("/flashcards")]
+    [InlineData("/flashcards/review?deck=all")]
+    [InlineData("/flashcards/review?deck=all&reveal=1")]
+    [InlineData("/flashcards/stats")]
+    [InlineData("/flashcards/cards")]
+    public async Task FlashcardPagesFitAPhoneAndPassAnAxeScanInBothThemes(string url)
+    {
+        foreach (var (width, scheme) in new[] { (360, ColorScheme.Light), (1280, ColorScheme.Dark) })
+        {
+            var page = await browser.NewPageAsync(width: width, height: 780, scheme: scheme);
+            await Journey.RunAsync(page, $"flashcards-{Regex.Replace(url, "[^a-z]+", "-")}-{width}-{scheme}", async () =>
+            {
+                await SignUpAsync(page);
+                if (url.EndsWith("reveal=1", StringComparison.Ordinal))
+                {
+                    await page.GotoAsync("/flashcards/review?deck=all");
+                    await page.Keyboard.PressAsync("Space");
+                    await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+                }
+                else
+                {
+                    await page.GotoAsync(url);
+                }
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{url} is {overflow}px wider than {width}px");
+                var result = await page.RunAxe();
+                var serious = result.Violations
+                    .Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+                    .ToList();
+                Assert.True(serious.Count == 0, string.Join('\n', serious));
+            });
+        }
+    }
+}
