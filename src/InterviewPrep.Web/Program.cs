@@ -5,6 +5,7 @@ using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Interviews;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 var command = AppCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
@@ -18,14 +19,25 @@ builder.AddFlashcards();
 builder.AddWeb();
 
 var app = builder.Build();
-if (command.Name == "import")
+try
 {
-    return await ImportCommand.RunAsync(app, command.CheckOnly);
+    switch (command.Name)
+    {
+        case "import":
+            return await ImportCommand.RunAsync(app, command.CheckOnly);
+        case "backup" or "restore":
+            return await BackupCommand.RunAsync(app, command.Name, command.Path);
+    }
+    app.UseWeb();
+    await app.RunAsync();
+    return 0;
 }
-
-app.UseWeb();
-await app.RunAsync();
-return 0;
+catch (Exception ex) when (ex is StartupException or OptionsValidationException)
+{
+    // The reason is already in the log; say it once more, plainly, without a stack trace.
+    await Console.Error.WriteLineAsync($"InterviewPrep could not start: {ex.Message}");
+    return 1;
+}
 
 /// <summary>The app's entry point; public so that tests can host it.</summary>
 public partial class Program;

@@ -1,18 +1,24 @@
 namespace InterviewPrep.Web.Infrastructure;
 
 /// <summary>
-/// The command line: <c>import [--check]</c> runs the content import and exits; anything else serves
-/// the site. The command words are taken out before the rest goes to the host as configuration.
+/// The command line: <c>import [--check]</c>, <c>backup PATH</c> and <c>restore PATH</c> do their work
+/// and exit; anything else serves the site. The command words are taken out before the rest goes to
+/// the host as configuration.
 /// </summary>
-public sealed record AppCommand(string Name, bool CheckOnly, string[] HostArgs)
+public sealed record AppCommand(string Name, bool CheckOnly, string? Path, string[] HostArgs)
 {
     public static AppCommand Parse(string[] args)
     {
         if (args.Length > 0 && args[0] == "import")
         {
             var check = args.Skip(1).Contains("--check");
-            return new AppCommand("import", check, args.Skip(1).Where(a => a != "--check").ToArray());
+            return new AppCommand("import", check, null, args.Skip(1).Where(a => a != "--check").ToArray());
         }
-        return new AppCommand("serve", false, args);
+        if (args.Length > 0 && args[0] is "backup" or "restore")
+        {
+            var path = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null;
+            return new AppCommand(args[0], false, path, args.Skip(path is null ? 1 : 2).ToArray());
+        }
+        return new AppCommand("serve", false, null, args);
     }
 }
