@@ -71,6 +71,8 @@ public sealed class LoggingPractice(AccountFixture fixture) : IClassFixture<Acco
         await mine.SubmitAsync("/interviews/new", new Dictionary<string, string?> { ["Input.Company"] = "Mine, Inc", ["Input.Role"] = "=cmd|' /C calc'!A0" });
         await theirs.SubmitAsync("/interviews/new", new Dictionary<string, string?> { ["Input.Company"] = "Theirs Ltd", ["Input.Role"] = "Scientist" });
         await LogAsync(mine, Day(0), 25);
+        await mine.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "My own card", ["Input.Back"] = "Its back." });
+        await theirs.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "Their card", ["Input.Back"] = "Private." });
 
         using var json = JsonDocument.Parse(await mine.GetStringAsync(new Uri("/account/export", UriKind.Relative)));
         var csv = await mine.GetStringAsync(new Uri("/account/export?format=interviews-csv", UriKind.Relative));
@@ -78,6 +80,7 @@ public sealed class LoggingPractice(AccountFixture fixture) : IClassFixture<Acco
         var interviews = json.RootElement.GetProperty("interviews").EnumerateArray().Select(i => i.GetProperty("company").GetString()).ToList();
         Assert.Equal(["Mine, Inc"], interviews);
         Assert.Equal(25, json.RootElement.GetProperty("practiceSessions")[0].GetProperty("durationMinutes").GetInt32());
+        Assert.Equal(["My own card"], json.RootElement.GetProperty("flashcards").EnumerateArray().Select(c => c.GetProperty("front").GetString()));
         Assert.Contains("\"Mine, Inc\",'=cmd|' /C calc'!A0,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Theirs", csv, StringComparison.Ordinal);
 

@@ -17,6 +17,19 @@ public sealed class AccountExport(AppDbContext db)
             .Include(i => i.Contacts).Include(i => i.StageHistory).Include(i => i.Checklist).Include(i => i.AskedQuestions)
             .AsSplitQuery().OrderBy(i => i.Id).ToListAsync(ct);
         var practice = await db.PracticeSessions.AsNoTracking().OwnedBy(userId).Include(p => p.Categories).OrderBy(p => p.Id).ToListAsync(ct);
+        var settings = await db.FlashcardSettings.AsNoTracking().OwnedBy(userId)
+            .Select(f => new { f.DesiredRetention, f.NewPerDay, f.ReviewsPerDay }).FirstOrDefaultAsync(ct);
+        var cards = await db.Flashcards.AsNoTracking().OwnedBy(userId).OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, question = c.QuestionId == null ? null : db.Questions.Where(q => q.Id == c.QuestionId).Select(q => q.Slug).FirstOrDefault(),
+                c.Front, back = c.BackMarkdown, c.Tags, state = c.State.ToString(), c.DueUtc, c.Stability, c.Difficulty, c.Reps, c.Lapses,
+                c.IsSuspended, c.IsLeech, c.IsDeleted, c.CreatedAtUtc,
+            })
+            .ToListAsync(ct);
+        var reviews = await db.ReviewLogs.AsNoTracking().OwnedBy(userId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, card = r.FlashcardId, kind = r.Kind.ToString(), grade = r.Grade, r.ReviewedAtUtc, r.DurationMs, r.UndoesId, r.Deck, r.Before, r.After })
+            .ToListAsync(ct);
         return new
         {
             format = "interviewprep-export",
@@ -37,6 +50,9 @@ public sealed class AccountExport(AppDbContext db)
                 p.Id, p.Date, p.DurationMinutes, kind = p.Kind.ToString(), categories = p.Categories.Select(c => c.Slug), p.InterviewId,
                 p.Rating, notes = p.NotesMarkdown, p.CreatedAtUtc,
             }),
+            flashcardSettings = settings,
+            flashcards = cards,
+            reviewLog = reviews,
         };
     }
 
