@@ -119,3 +119,38 @@ public sealed class TheXssCheckItself
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => XssCorpus.AssertNothingRuns(page, "sample"));
     }
 }
+
+public sealed class FlashcardsCannotInjectScript(AccountFixture fixture) : IClassFixture<AccountFixture>
+{
+    [Fact]
+    public async Task NoPayloadInAnOwnCardOrAnImportedCsvRunsAnywhere()
+    {
+        var client = await fixture.App.SignedInClientAsync();
+        foreach (var payload in XssCorpus.Payloads)
+        {
+            await client.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = payload, ["Input.Back"] = payload });
+        }
+        var csv = string.Join("\n", XssCorpus.Payloads.Select(p => $"\"{p.Replace("\"", "\"\"", StringComparison.Ordinal)}\",\"{p.Replace("\"", "\"\"", StringComparison.Ordinal)}\",xss"));
+        var token = (await client.GetDocumentAsync("/flashcards/import")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "payloads.csv" },
+        };
+        var imported = await client.PostAsync(new Uri("/flashcards/import", UriKind.Relative), upload);
+        XssCorpus.AssertNothingRuns(await Html.ParseAsync(await imported.Content.ReadAsStringAsync()), "import report");
+
+        XssCorpus.AssertNothingRuns(await client.GetDocumentAsync("/flashcards/cards"), "own cards");
+        XssCorpus.AssertNothingRuns(await client.GetDocumentAsync("/flashcards"), "decks");
+        var review = await client.GetDocumentAsync("/flashcards/review?deck=own&cram=1");
+        Assert.NotNull(review.QuerySelector("main"));
+        // Cram walks every own card in order, front and revealed back, without touching the schedule.
+        for (var i = 0; i < 2 * XssCorpus.Payloads.Count; i++)
+        {
+            var card = await client.GetDocumentAsync($"/flashcards/review?deck=own&cram=1&at={i}&reveal=1");
+            XssCorpus.AssertNothingRuns(card, $"review card {i}");
+        }
+        var cards = await fixture.App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Flashcards));
+        Assert.True(cards >= XssCorpus.Payloads.Count, $"only {cards} cards were made from the payloads");
+    }
+}
