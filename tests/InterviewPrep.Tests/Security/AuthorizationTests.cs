@@ -91,3 +91,32 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
         Assert.Equal("Owner Co", await app.QueryAsync(db => db.Interviews.Where(i => i.Id == int.Parse(interviewId, System.Globalization.CultureInfo.InvariantCulture)).Select(i => i.Company).SingleAsync()));
     }
 }
+
+public sealed class EveryFormNeedsItsAntiforgeryToken(AccountFixture fixture) : IClassFixture<AccountFixture>
+{
+    [Fact]
+    public async Task APostWithoutATokenIsRefusedOnEveryPage()
+    {
+        var app = fixture.App;
+        var user = await app.SignedInClientAsync();
+        var created = await user.SubmitAsync("/interviews/new", new Dictionary<string, string?> { ["Input.Company"] = "Token Co", ["Input.Role"] = "MLE" });
+        var interviewId = created.Location().Split('/')[^1];
+        await user.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "Token card", ["Input.Back"] = "Back." });
+        var cardId = await app.QueryAsync(db => db.Flashcards.Where(c => c.Front == "Token card").Select(c => c.Id).SingleAsync());
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
+        Assert.True(routes.Count > 20, $"only {routes.Count} pages found");
+
+        foreach (var route in routes.Where(r => !r.Contains("{slug}", StringComparison.Ordinal) && !r.Contains("{token}", StringComparison.Ordinal)))
+        {
+            var url = route.Replace("/flashcards/cards/{id:int}", $"/flashcards/cards/{cardId}", StringComparison.Ordinal)
+                .Replace("{id:int}", interviewId, StringComparison.Ordinal);
+            var before = await app.QueryAsync(db => db.Interviews.CountAsync());
+            var response = await user.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent([new("Input.Company", "Forged"), new("Input.Role", "x"), new("Input.Front", "Forged"), new("Input.Back", "x")]));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url} without a token answered {(int)response.StatusCode}");
+            Assert.Equal(before, await app.QueryAsync(db => db.Interviews.CountAsync()));
+        }
+        Assert.False(await app.QueryAsync(db => db.Flashcards.AnyAsync(c => c.Front == "Forged")));
+    }
+}
