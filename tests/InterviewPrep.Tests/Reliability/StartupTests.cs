@@ -1,48 +1,35 @@
 using System.Net;
 using InterviewPrep.Tests.Support;
-using InterviewPrep.Web.Data;
 using Microsoft.Data.Sqlite;
 
 namespace InterviewPrep.Tests.Reliability;
 
 public sealed class StartingWithBadSurroundings
 {
-    private static StartupException StartupFailure(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is StartupException startup)
-            {
-                return startup;
-            }
-        }
-        throw new Xunit.Sdk.XunitException("expected a StartupException, got " + ex);
-    }
+    private static string[] Settings(string data, string content) =>
+        ["--urls", "http://127.0.0.1:0", $"--Storage:DataDirectory={data}", $"--Content:Directory={content}", "--Backup:Automatic=false"];
 
     [Fact]
-    public void AnUnwritableDataFolderStopsTheAppWithAClearMessage()
+    public async Task AnUnwritableDataFolderStopsTheAppWithAClearMessage()
     {
         var file = Path.GetTempFileName();
         using var content = TestContent.Sample();
-        using var app = new AppFactory(content, new Dictionary<string, string> { ["Storage:DataDirectory"] = Path.Combine(file, "data") });
+        var data = Path.Combine(file, "data");
 
-        var error = StartupFailure(Assert.ThrowsAny<Exception>(() => app.Services));
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), Settings(data, content.Root));
 
-        Assert.StartsWith($"The data folder {Path.Combine(file, "data")} cannot be written", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"InterviewPrep could not start: The data folder {data} cannot be written", output, StringComparison.Ordinal);
         File.Delete(file);
     }
 
     [Fact]
-    public void ADatabaseFromANewerVersionStopsTheAppAndIsLeftAlone()
+    public async Task ADatabaseFromANewerVersionStopsTheAppAndIsLeftAlone()
     {
         using var content = TestContent.Sample();
         var data = Path.Combine(Path.GetTempPath(), $"interviewprep-newer-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data };
-        using (var first = new AppFactory(content, settings))
-        {
-            _ = first.Services;
-        }
-        SqliteConnection.ClearAllPools();
+        var (created, _) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), ["import", $"--Storage:DataDirectory={data}", $"--Content:Directory={content.Root}"]);
+        Assert.Equal(0, created);
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "interviewprep.db")};Pooling=False"))
         {
             connection.Open();
@@ -50,12 +37,13 @@ public sealed class StartingWithBadSurroundings
             command.CommandText = "INSERT INTO __EFMigrationsHistory VALUES ('29990101000000_FromTheFuture', '99.0.0')";
             command.ExecuteNonQuery();
         }
+        var before = await File.ReadAllBytesAsync(Path.Combine(data, "interviewprep.db"));
 
-        using var second = new AppFactory(content, settings);
-        var error = StartupFailure(Assert.ThrowsAny<Exception>(() => second.Services));
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), Settings(data, content.Root));
 
-        Assert.Equal("The database is from a newer version of the app (migration 29990101000000_FromTheFuture).", error.Message);
-        SqliteConnection.ClearAllPools();
+        Assert.Equal(1, exitCode);
+        Assert.Contains("InterviewPrep could not start: The database is from a newer version of the app (migration 29990101000000_FromTheFuture).", output, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(data, "interviewprep.db")));
         Directory.Delete(data, recursive: true);
     }
 
