@@ -1,0 +1,376 @@
+#!/usr/bin/env bash
+# The load benchmark (bench/README.md): builds Release, generates a bank of N questions, times the
+# import and the start-up, then drives the app on 127.0.0.1 with wrk and writes the results.
+#
+#   bench/run.sh                  full run: N=10,000, 12 s per run, 1, 16 and 64 connections;
+#                                 writes bench/results/latest.json and the table in docs/performance.md
+#   bench/run.sh --smoke          N=200, 2 s per scenario, 16 connections; fails unless every
+#                                 scenario answered without errors (no timing assertions)
+#
+# Options: --count N, --duration SECONDS, --connections "1 16 64", --seed S, --port P,
+#          --log-level LEVEL (the app's Serilog level, default Warning), --no-build,
+#          --quiet-wait SECONDS (before each timed step, wait up to this long for other processes to
+#          use less than a quarter of a core; default 30, 0 in smoke mode).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$root/bench/.work
+
+smoke=0
+count=10000
+duration=12
+connections="1 16 64"
+seed=20261125
+port=""
+log_level=Warning
+build=1
+quiet_wait=30
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1; count=200; duration=2; connections="16"; quiet_wait=0 ;;
+    --count) count=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --connections) connections=$2; shift ;;
+    --seed) seed=$2; shift ;;
+    --port) port=$2; shift ;;
+    --log-level) log_level=$2; shift ;;
+    --quiet-wait) quiet_wait=$2; shift ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+mode=full
+[ "$smoke" -eq 1 ] && mode=smoke
+
+server_pid=""
+finished=0
+step="starting"
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+on_exit() {
+  local status=$?
+  stop_server
+  if [ "$finished" -ne 1 ]; then
+    [ "$status" -eq 0 ] && status=1
+    echo "bench $mode: FAILED while $step (exit $status)"
+  fi
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+
+# Requests a wrk run sent, from its JSON summary (those it counted; add one in flight per connection).
+sent() { sed 's/.*"requests":\([0-9]*\).*/\1/' "$1"; }
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+ticks_per_s=$(getconf CLK_TCK)
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# Runs a timed step: records <key>_ms (wall time) and <key>_others_cores (the CPU that other
+# processes used meanwhile, in cores), so a slow figure can be told apart from a busy machine.
+timed() {
+  local key=$1 log=$2 started machine_before cpu status=0
+  shift 2
+  started=$(ms_now); machine_before=$(machine_ticks)
+  TIMEFORMAT='%3U %3S'
+  { time "$@" > "$log" 2>&1 ; } 2> "$log.time" || status=$?
+  local wall=$(( $(ms_now) - started )) machine=$(( $(machine_ticks) - machine_before ))
+  cpu=$(awk '{printf "%.3f", $1 + $2}' "$log.time")
+  record "${key}_ms" "$wall"
+  record "${key}_others_cores" "$(awk -v m="$machine" -v t="$ticks_per_s" -v c="$cpu" -v w="$wall" 'BEGIN {o = (m / t - c) / (w / 1000); printf "%.2f", (o < 0 ? 0 : o)}')"
+  return "$status"
+}
+in_publish() ( cd "$publish" && "$@" )
+# The app's CPU time in clock ticks (0 while it is not running).
+app_ticks() { if [ -n "$server_pid" ]; then awk '{print $14 + $15}' "/proc/$server_pid/stat"; else echo 0; fi; }
+# Other work on the machine (builds, tests) skews the figures: before each run, wait a bounded
+# time for it to calm down; whatever remains is recorded with the run as "other load".
+wait_for_quiet() {
+  waited=0
+  while :; do
+    local m0 a0 m1 a1
+    m0=$(machine_ticks); a0=$(app_ticks); sleep 2; m1=$(machine_ticks); a1=$(app_ticks)
+    others_before=$(awk -v m=$((m1 - m0)) -v a=$((a1 - a0)) -v t="$ticks_per_s" 'BEGIN {printf "%.2f", (m - a) / t / 2}')
+    awk -v b="$others_before" 'BEGIN {exit !(b < 0.25)}' && return 0
+    [ "$waited" -ge "$quiet_wait" ] && return 0
+    sleep 3
+    waited=$((waited + 5))
+  done
+}
+settle() { others_before=0; waited=0; if [ "$quiet_wait" -gt 0 ]; then wait_for_quiet; fi; }
+say() { echo "== $*"; }
+
+# --- tools -------------------------------------------------------------------------------------
+step="installing wrk and curl"
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null 2>&1 || { echo "needs ${missing[*]} and there is no apt-get: install them by hand" >&2; exit 1; }
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "installing ${missing[*]} with apt-get"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+publish=$work/publish
+tool=$work/tool/InterviewPrep.Bench.dll
+app=$publish/InterviewPrep.Web.dll
+
+# --- build -------------------------------------------------------------------------------------
+if [ "$build" -eq 1 ] || [ ! -f "$app" ] || [ ! -f "$tool" ]; then
+  step="building (dotnet publish -c Release)"
+  say "building the app (Release) and the bench tool"
+  dotnet publish src/InterviewPrep.Web -c Release -o "$publish" -nologo -v quiet
+  dotnet build bench/InterviewPrep.Bench -c Release -o "$work/tool" -nologo -v quiet
+fi
+
+# --- the bank ----------------------------------------------------------------------------------
+step="generating $count questions"
+bank=$work/bank-$count
+say "generating $count questions (seed $seed)"
+dotnet "$tool" generate --count "$count" --seed "$seed" --out "$bank" \
+  --categories content/categories --guides content/guides
+content=$bank/content
+# shellcheck disable=SC1091
+. "$bank/manifest.txt"
+
+run=$work/run-$mode
+data=$work/data-$mode
+rm -rf "$run" "$data" "$work/data-check"
+mkdir -p "$run"
+meta=$run/meta.txt
+: > "$meta"
+record() { echo "$1=$2" >> "$meta"; }
+
+app_args=(--Content:Directory="$content" --Serilog:MinimumLevel:Default="$log_level")
+
+if [ "$smoke" -eq 0 ]; then
+  step="checking the generated bank (import --check)"
+  say "import --check"
+  settle
+  if ! timed import_check "$run/check.log" in_publish dotnet "$app" import --check "${app_args[@]}" --Storage:DataDirectory="$work/data-check"; then
+    tail -20 "$run/check.log"
+    echo "the importer rejected the generated bank" >&2
+    exit 1
+  fi
+  tail -1 "$run/check.log"
+fi
+
+step="timing the cold import"
+say "cold import of $count questions into a fresh data folder"
+# The import exits 1 on any problem, so a bank the importer rejects stops the run here (smoke too).
+settle
+if ! timed cold_import "$run/import-cold.log" in_publish dotnet "$app" import "${app_args[@]}" --Storage:DataDirectory="$data"; then
+  tail -20 "$run/import-cold.log"
+  echo "the import of the generated bank failed" >&2
+  exit 1
+fi
+tail -1 "$run/import-cold.log"
+
+if [ "$smoke" -eq 0 ]; then
+  step="timing the unchanged re-import"
+  say "re-import, nothing changed"
+  settle
+  timed reimport "$run/import-again.log" in_publish dotnet "$app" import "${app_args[@]}" --Storage:DataDirectory="$data"
+  tail -1 "$run/import-again.log"
+fi
+
+# --- the server --------------------------------------------------------------------------------
+step="starting the app"
+if [ -z "$port" ]; then
+  port=5391
+  while curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/" && [ "$port" -lt 5420 ]; do port=$((port + 1)); done
+fi
+base=http://127.0.0.1:$port
+say "starting the app on $base (bank already imported)"
+settle
+started=$(ms_now)
+start_machine=$(machine_ticks)
+cd "$publish"
+dotnet "$app" --urls "$base" "${app_args[@]}" --Storage:DataDirectory="$data" > "$run/server.log" 2>&1 &
+server_pid=$!
+cd "$root"
+healthy=0
+for _ in $(seq 1 1200); do   # at most 120 s
+  if [ "$(curl -s -m 1 "$base/healthz" 2>/dev/null)" = "Healthy" ]; then healthy=1; break; fi
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ "$healthy" -ne 1 ]; then
+  tail -20 "$run/server.log"
+  echo "the app did not answer /healthz within 120 s" >&2
+  exit 1
+fi
+record start_to_healthy_ms $(( $(ms_now) - started ))
+record start_to_healthy_others_cores "$(awk -v m=$(( $(machine_ticks) - start_machine )) -v a="$(awk '{print $14 + $15}' "/proc/$server_pid/stat")" \
+  -v t="$ticks_per_s" -v w=$(( $(ms_now) - started )) 'BEGIN {o = ((m - a) / t) / (w / 1000); printf "%.2f", (o < 0 ? 0 : o)}')"
+record startup_peak_kb "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
+echo "healthy after $(( $(ms_now) - started )) ms"
+
+# --- the scenarios -----------------------------------------------------------------------------
+# One line each: name|label|what to request|options. What to request is one path, or @file with
+# one path a line (from the generated bank's urls/), taken in order by bench/wrk/rotate.lua: each
+# run of a scenario goes on where the last stopped, so a long list is never asked twice (the app
+# caches anonymous pages; the "each asked once" scenarios measure the pages themselves).
+# Options (comma-separated): signed-in sends a session cookie (see sign_in below).
+scenarios=(
+  "baseline|Static file of a question page's size (baseline)|/bench-baseline.html"
+  "question|Question page, anonymous: 200 pages in rotation|@question.txt"
+  "question-all|Question page, anonymous: all $count pages in turn, each asked once|@question-all.txt"
+  "list|Question list, page 1|/questions"
+  "list-deep|Question list, page $deep_page of $list_pages|/questions?page=$deep_page"
+  "category|Category page ($category, $category_count questions)|/categories/$category"
+  "search|Search: distinct queries of common and rare words, each asked once|@search-many.txt"
+  "search-popular|Search: $(wc -l < "$bank/urls/search.txt") popular queries in rotation|@search.txt"
+  # Pending until the pages exist (docs/performance.md):
+  # "dashboard|Dashboard, signed in|/dashboard|signed-in"
+  # "review|Flashcard review page, signed in|/flashcards/review|signed-in"
+  # "grade|Grade a card, signed in|/flashcards/grade|signed-in"
+)
+
+# Signs a benchmark user in and prints the Cookie header to send; needs the account pages.
+sign_in() {
+  echo "signed-in scenarios need the account pages; sign_in in bench/run.sh is not written yet" >&2
+  return 1
+}
+
+step="preparing the baseline file"
+# The baseline is a static file as large as an average question page, served by the same process.
+total=0
+sampled=0
+while read -r path; do
+  size=$(curl -s -o /dev/null -w '%{size_download}' "$base$path")
+  total=$((total + size)); sampled=$((sampled + 1))
+  [ "$sampled" -ge 20 ] && break
+done < "$bank/urls/question.txt"
+baseline_bytes=$((total / sampled))
+prefix='<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body><p>'
+{ printf '%s' "$prefix"; head -c $((baseline_bytes - ${#prefix})) /dev/zero | tr '\0' 'x'; } > "$publish/wwwroot/bench-baseline.html"
+record baseline_bytes "$baseline_bytes"
+
+step="checking every scenario answers"
+say "checking that every path of every scenario answers 200"
+: > "$run/results.jsonl"
+: > "$run/response-bytes.txt"
+names=()
+for line in "${scenarios[@]}"; do
+  IFS='|' read -r name label target options <<< "$line"
+  names+=("$name")
+  if [ "${target:0:1}" = "@" ]; then
+    cp "$bank/urls/${target:1}" "$run/$name.paths"
+  else
+    echo "$target" > "$run/$name.paths"
+  fi
+  headers=()
+  if [[ ",${options:-}," == *",signed-in,"* ]]; then
+    headers=(-H "$(sign_in)")
+  fi
+  printf '%s\n' "${headers[@]+"${headers[@]}"}" > "$run/$name.headers"
+  # A 404 or 500 here means a wrong scenario line or a broken page: stop before measuring.
+  # Long lists are checked on their first 50 paths; the measurement starts after those.
+  bytes=0
+  paths=0
+  while read -r path; do
+    [ "$paths" -ge 50 ] && break
+    code_size=$(curl -s -o /dev/null -m 30 -w '%{http_code} %{size_download}' "${headers[@]+"${headers[@]}"}" "$base$path")
+    if [ "${code_size%% *}" != 200 ]; then
+      echo "scenario $name: $path answered ${code_size%% *}" >&2
+      exit 1
+    fi
+    bytes=$((bytes + ${code_size##* })); paths=$((paths + 1))
+  done < "$run/$name.paths"
+  echo "$name $((bytes / paths))" >> "$run/response-bytes.txt"
+  echo "$paths" > "$run/$name.offset"
+done
+
+wrk_timeout=10
+record wrk_timeout_s "$wrk_timeout"
+record quiet_wait_s "$quiet_wait"
+record loadavg_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+say "measuring: ${#names[@]} scenarios x connections {$connections} x ${duration}s"
+for line in "${scenarios[@]}"; do
+  IFS='|' read -r name label target options <<< "$line"
+  mapfile -t headers < "$run/$name.headers"
+  [ "${#headers[0]}" -eq 0 ] && headers=()
+  offset=$(cat "$run/$name.offset")
+  list_size=$(wc -l < "$run/$name.paths")
+  # Warm the JIT and the caches for this scenario (the smoke run has no timings to protect).
+  if [ "$smoke" -eq 0 ]; then
+    step="warming up $name"
+    BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name.warmup.json" BENCH_OFFSET="$offset" BENCH_THREADS=2 timeout 60 \
+      wrk -t2 -c16 -d3s --timeout "${wrk_timeout}s" -s bench/wrk/rotate.lua "${headers[@]+"${headers[@]}"}" "$base" > /dev/null
+    offset=$((offset + $(sent "$run/$name.warmup.json") + 16))
+  fi
+  for c in $connections; do
+    step="measuring $name at $c connections"
+    threads=2
+    [ "$c" -lt 2 ] && threads=1
+    settle
+    # Reset the peak resident size, so that VmHWM afterwards is this run's peak (Linux 4.0 and later).
+    echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
+    machine_before=$(machine_ticks); app_before=$(app_ticks); wall_before=$(ms_now)
+    TIMEFORMAT='%3U %3S'
+    first_index=$offset
+    { time BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name-c$c.json" BENCH_OFFSET="$offset" BENCH_THREADS="$threads" timeout $((duration + 60)) \
+      wrk -t"$threads" -c"$c" -d"${duration}s" --timeout "${wrk_timeout}s" --latency -s bench/wrk/rotate.lua \
+      "${headers[@]+"${headers[@]}"}" "$base" > "$run/$name-c$c.txt" 2>&1 ; } 2> "$run/$name-c$c.time"
+    wall_ms=$(( $(ms_now) - wall_before ))
+    offset=$((offset + $(sent "$run/$name-c$c.json") + c))
+    kill -0 "$server_pid" 2>/dev/null || { tail -20 "$run/server.log"; echo "the app died during $name" >&2; exit 1; }
+    machine_cpu=$(( $(machine_ticks) - machine_before )); app_cpu=$(( $(app_ticks) - app_before ))
+    wrk_cpu=$(awk '{printf "%.3f", $1 + $2}' "$run/$name-c$c.time")
+    peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+    printf '{"scenario":"%s","label":"%s","connections":%d,"threads":%d,"duration_s":%d,"peak_kb":%d,"wall_s":%s,"app_cpu_s":%s,"wrk_cpu_s":%s,"machine_cpu_s":%s,"loadavg":"%s","others_before_cores":%s,"waited_s":%d,"paths":%d,"first_index":%d,"wrk":%s}\n' \
+      "$name" "$label" "$c" "$threads" "$duration" "$peak_kb" \
+      "$(awk -v v="$wall_ms" 'BEGIN {printf "%.3f", v / 1000}')" \
+      "$(awk -v v="$app_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" "$wrk_cpu" \
+      "$(awk -v v="$machine_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" \
+      "$(cut -d' ' -f1 /proc/loadavg)" "$others_before" "$waited" "$list_size" "$first_index" "$(cat "$run/$name-c$c.json")" >> "$run/results.jsonl"
+    printf '  %-14s c=%-3s %s\n' "$name" "$c" "$(grep -E '^Requests/sec' "$run/$name-c$c.txt" | tr -s ' ')"
+  done
+done
+record end_peak_kb_unreset "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
+stop_server
+
+# --- results -----------------------------------------------------------------------------------
+step="writing the results"
+record mode "$mode"
+record date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+record questions "$count"
+record seed "$seed"
+record duration_s "$duration"
+record connections "$connections"
+record log_level "$log_level"
+record cores "$(nproc)"
+record memory_kb "$(awk '/^MemTotal/ {print $2}' /proc/meminfo)"
+record cpu "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+record os "$( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s)"
+record kernel "$(uname -r)"
+record dotnet "$(dotnet --version)"
+record wrk "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+record commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+
+if [ "$smoke" -eq 1 ]; then
+  if dotnet "$tool" report --run "$run" --json bench/results/smoke.json --smoke; then
+    finished=1
+    echo "bench smoke: passed (${#names[@]} scenarios answered with no errors; N=$count)"
+  else
+    finished=1
+    echo "bench smoke: FAILED (a scenario had errors; see the table above)"
+    exit 1
+  fi
+else
+  dotnet "$tool" report --run "$run" --json bench/results/latest.json --markdown docs/performance.md
+  finished=1
+  echo "bench: done; results in bench/results/latest.json and docs/performance.md"
+fi
