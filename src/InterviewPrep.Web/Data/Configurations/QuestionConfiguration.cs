@@ -9,9 +9,11 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     public void Configure(EntityTypeBuilder<Question> builder)
     {
         builder.HasIndex(q => q.Slug).IsUnique();
-        // The list page filters on these and orders by difficulty then title.
-        builder.HasIndex(q => new { q.IsRetired, q.CategoryId, q.Difficulty, q.Title });
-        builder.HasIndex(q => new { q.IsRetired, q.Difficulty, q.Title });
+        // The list page and previous/next filter on these and order by difficulty then title. Partial
+        // indexes on live questions: EF writes the filter as NOT "IsRetired", which these match, and
+        // the wide rows (each section's markdown and HTML) are never read to find it.
+        builder.HasIndex(q => new { q.CategoryId, q.Difficulty, q.Title }, "IX_Questions_Live_Category").HasFilter("NOT \"IsRetired\"");
+        builder.HasIndex(q => new { q.Difficulty, q.Title }, "IX_Questions_Live_Difficulty").HasFilter("NOT \"IsRetired\"");
         builder.Property(q => q.Slug).HasMaxLength(120);
         builder.Property(q => q.Title).HasMaxLength(300);
         builder.Property(q => q.ContentHash).HasMaxLength(64);

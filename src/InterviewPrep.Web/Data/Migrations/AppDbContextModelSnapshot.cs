@@ -732,14 +732,14 @@ namespace InterviewPrep.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("IsRetired", "Difficulty", "Title");
+                    b.HasIndex(new[] { "CategoryId", "Difficulty", "Title" }, "IX_Questions_Live_Category")
+                        .HasFilter("NOT \"IsRetired\"");
 
-                    b.HasIndex("IsRetired", "CategoryId", "Difficulty", "Title");
+                    b.HasIndex(new[] { "Difficulty", "Title" }, "IX_Questions_Live_Difficulty")
+                        .HasFilter("NOT \"IsRetired\"");
 
                     b.ToTable("Questions");
                 });

@@ -24,13 +24,16 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         var question = await db.Questions.AsNoTracking()
             .Where(q => q.Slug == slug && !q.IsRetired)
             .Select(q => new View(q.Id, q.Slug, q.Title, q.Category.Slug, q.Category.Title, q.Difficulty,
-                q.Tags.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(), q.RelatedSlugs,
+                new List<string>(), q.RelatedSlugs,
                 q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml))
             .FirstOrDefaultAsync(ct);
         if (question is null)
         {
             return NotFound();
         }
+        // Tags in their own query: inside the projection SQLite materializes the whole tag join per page.
+        question.Tags.AddRange(await db.Questions.Where(q => q.Id == question.Id)
+            .SelectMany(q => q.Tags.Select(t => t.Slug)).OrderBy(slug => slug).ToListAsync(ct));
         Question = question;
 
         var related = await db.Questions.AsNoTracking()

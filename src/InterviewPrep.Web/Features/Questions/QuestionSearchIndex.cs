@@ -86,8 +86,14 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
             where.Append(" AND q.Id IN (SELECT qt.QuestionsId FROM QuestionTags qt JOIN Tags t ON t.Id = qt.TagsId WHERE t.Slug = $tag)");
         }
         const string From = "FROM QuestionSearch JOIN Questions q ON q.Id = QuestionSearch.rowid JOIN Categories c ON c.Id = q.CategoryId";
+        const string Rank = "bm25(QuestionSearch, 10.0, 4.0, 1.0)";
+        var unfiltered = filter.Category is null && filter.Difficulty is null && filter.Tag is null;
 
-        await using var count = await CommandAsync($"SELECT count(*) {From} WHERE {where}", ct);
+        // Without filters the full-text table alone answers: it holds live questions only (the importer
+        // removes retired ones), so counting and ranking need not touch the wide question rows.
+        await using var count = await CommandAsync(unfiltered
+            ? "SELECT count(*) FROM QuestionSearch WHERE QuestionSearch MATCH $match"
+            : $"SELECT count(*) {From} WHERE {where}", ct);
         Bind(count, match, filter);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (total == 0)
@@ -95,13 +101,16 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
             return ([], 0);
         }
 
+        // Rank first, then build titles and snippets for the one page shown, not for every match.
+        var page = unfiltered
+            ? $"AND QuestionSearch.rowid IN (SELECT rowid FROM QuestionSearch WHERE QuestionSearch MATCH $match ORDER BY {Rank} LIMIT $limit OFFSET $offset) ORDER BY {Rank}"
+            : $"ORDER BY {Rank} LIMIT $limit OFFSET $offset";
         await using var select = await CommandAsync($"""
             SELECT q.Slug, q.Title, c.Slug, c.Title, q.Difficulty,
                    highlight(QuestionSearch, 0, char(2), char(3)),
                    snippet(QuestionSearch, 2, char(2), char(3), '…', 24)
             {From} WHERE {where}
-            ORDER BY bm25(QuestionSearch, 10.0, 4.0, 1.0)
-            LIMIT $limit OFFSET $offset
+            {page}
             """, ct);
         Bind(select, match, filter);
         Add(select, "$limit").Value = limit;
