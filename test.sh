@@ -36,8 +36,20 @@ for project in tests/InterviewPrep.Tests tests/InterviewPrep.BrowserTests; do
     --results-directory "$results" || status=1
 done
 
-passed=0
-failed=0
+# The load benchmark in smoke mode, so that it never rots: every scenario must answer without errors.
+echo "== bench smoke"
+bench_passed=0
+bench_failed=0
+if bench/run.sh --smoke > "$results/bench-smoke.log" 2>&1; then
+  bench_passed=1
+else
+  bench_failed=1
+  status=1
+fi
+tail -n 1 "$results/bench-smoke.log"
+
+passed=$bench_passed
+failed=$bench_failed
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
