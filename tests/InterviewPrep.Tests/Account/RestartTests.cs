@@ -1,0 +1,39 @@
+using System.Net;
+using InterviewPrep.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace InterviewPrep.Tests.Account;
+
+public sealed class RestartingTheApp
+{
+    [Fact]
+    public async Task ASignedInUserStaysSignedInAfterARestart()
+    {
+        using var content = TestContent.Sample();
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-restart-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data };
+        string cookie;
+        using (var first = new AppFactory(content, settings))
+        {
+            var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var registered = await client.SubmitAsync("/Identity/Account/Register", new Dictionary<string, string?>
+            {
+                ["Input.Email"] = "stays@example.com", ["Input.Password"] = Users.Password, ["Input.TimeZoneId"] = "UTC",
+            });
+            cookie = registered.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("InterviewPrep.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var second = new AppFactory(content, settings);
+        var again = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/interviews", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        var response = await again.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(data, "keys"), "key-*.xml").Any());
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}
