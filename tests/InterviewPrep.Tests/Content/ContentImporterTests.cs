@@ -143,6 +143,20 @@ public sealed class ImportingContent : IDisposable
     }
 
     [Fact]
+    public async Task AGuideWhoseFileIsGoneIsRetiredAndABrokenCategoryKeepsItsLastVersion()
+    {
+        _content.Delete("guides/faq.md");
+        _content.Write("categories/practical.md", "---\ntitle: [broken\n---\nBody");
+
+        var report = await _app.ImportAsync();
+
+        Assert.Equal(1, report.PagesChanged);
+        Assert.True(await _app.QueryAsync(db => db.Guides.Where(g => g.Slug == "faq").Select(g => g.IsRetired).SingleAsync()));
+        Assert.Equal("Practical applications", await _app.QueryAsync(db => db.Categories.Where(c => c.Slug == "practical" && !c.IsRetired).Select(c => c.Title).SingleAsync()));
+        Assert.Contains(report.Problems, p => p.Path == "categories/practical.md");
+    }
+
+    [Fact]
     public async Task AMissingContentFolderChangesNothing()
     {
         Directory.Delete(_content.Root, recursive: true);

@@ -3,7 +3,7 @@ using InterviewPrep.Web.Features.Questions;
 namespace InterviewPrep.Web.Features.Categories;
 
 /// <summary>A kind of interview question, imported from <c>content/categories/&lt;slug&gt;.md</c>.</summary>
-public sealed class Category
+public sealed class Category : InterviewPrep.Web.Features.Content.IContentPage
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

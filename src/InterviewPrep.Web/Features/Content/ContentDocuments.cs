@@ -30,3 +30,17 @@ public sealed record QuestionDocument(
 
 /// <summary>A category or guide file: front matter and one markdown body.</summary>
 public sealed record PageDocument(string Slug, string Path, string Title, int Order, string Summary, string Body);
+
+/// <summary>A page imported from one markdown file: a category or a guide.</summary>
+public interface IContentPage
+{
+    string Slug { get; }
+    string Title { get; set; }
+    int Order { get; set; }
+    string Summary { get; set; }
+    string BodyMarkdown { get; set; }
+    string BodyHtml { get; set; }
+    string ContentHash { get; set; }
+    string SourcePath { get; set; }
+    bool IsRetired { get; set; }
+}

@@ -292,6 +292,33 @@ public sealed class ContentImporter(
         return [.. rendered];
     }
 
+    /// <summary>Adds or updates the category or guide pages that changed; a page whose file is gone is retired.</summary>
+    private void UpsertPages<T>(
+        Dictionary<string, T> existing, List<(PageDocument Doc, string Hash)> docs, string folder, Func<PageDocument, T> add, HashSet<string> paths, ImportReport report)
+        where T : class, IContentPage
+    {
+        foreach (var (doc, hash) in docs)
+        {
+            if (!existing.TryGetValue(doc.Slug, out var page))
+            {
+                page = add(doc);
+                existing[doc.Slug] = page;
+            }
+            if (page.ContentHash != hash || page.IsRetired)
+            {
+                (page.Title, page.Order, page.Summary, page.BodyMarkdown) = (doc.Title, doc.Order, doc.Summary, doc.Body);
+                (page.BodyHtml, page.ContentHash, page.SourcePath, page.IsRetired) = (renderer.ToHtml(doc.Body), hash, doc.Path, false);
+                report.PagesChanged++;
+            }
+        }
+        // A page whose file is still there but rejected keeps its last good version.
+        foreach (var page in existing.Values.Where(p => !p.IsRetired && !paths.Contains($"{folder}/{p.Slug}.md")))
+        {
+            page.IsRetired = true;
+            report.PagesChanged++;
+        }
+    }
+
     private async Task ApplyAsync(
         List<RenderedQuestion> rendered,
         List<(PageDocument Doc, string Hash)> categoryDocs,
@@ -305,49 +332,9 @@ public sealed class ContentImporter(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
-        foreach (var (doc, hash) in categoryDocs)
-        {
-            if (!categories.TryGetValue(doc.Slug, out var category))
-            {
-                category = new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path };
-                db.Categories.Add(category);
-                categories[doc.Slug] = category;
-            }
-            if (category.ContentHash != hash || category.IsRetired)
-            {
-                (category.Title, category.Order, category.Summary, category.BodyMarkdown) = (doc.Title, doc.Order, doc.Summary, doc.Body);
-                (category.BodyHtml, category.ContentHash, category.SourcePath, category.IsRetired) = (renderer.ToHtml(doc.Body), hash, doc.Path, false);
-                report.PagesChanged++;
-            }
-        }
-
+        UpsertPages(categories, categoryDocs, "categories", doc => db.Categories.Add(new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
         var guides = await db.Guides.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, ct);
-        foreach (var (doc, hash) in guideDocs)
-        {
-            if (!guides.TryGetValue(doc.Slug, out var guide))
-            {
-                guide = new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path };
-                db.Guides.Add(guide);
-                guides[doc.Slug] = guide;
-            }
-            if (guide.ContentHash != hash || guide.IsRetired)
-            {
-                (guide.Title, guide.Order, guide.Summary, guide.BodyMarkdown) = (doc.Title, doc.Order, doc.Summary, doc.Body);
-                (guide.BodyHtml, guide.ContentHash, guide.SourcePath, guide.IsRetired) = (renderer.ToHtml(doc.Body), hash, doc.Path, false);
-                report.PagesChanged++;
-            }
-        }
-        // A page whose file is still there but rejected keeps its last good version.
-        foreach (var category in categories.Values.Where(c => !c.IsRetired && !paths.Contains($"categories/{c.Slug}.md")))
-        {
-            category.IsRetired = true;
-            report.PagesChanged++;
-        }
-        foreach (var guide in guides.Values.Where(g => !g.IsRetired && !paths.Contains($"guides/{g.Slug}.md")))
-        {
-            guide.IsRetired = true;
-            report.PagesChanged++;
-        }
+        UpsertPages(guides, guideDocs, "guides", doc => db.Guides.Add(new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
 
         var changedSlugs = rendered.Select(r => r.Doc.Slug).ToList();
         var tracked = await db.Questions.Include(q => q.Tags)

@@ -1,7 +1,7 @@
 namespace InterviewPrep.Web.Features.Guides;
 
 /// <summary>A long-form page, imported from <c>content/guides/&lt;slug&gt;.md</c>.</summary>
-public sealed class Guide
+public sealed class Guide : InterviewPrep.Web.Features.Content.IContentPage
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
