@@ -28,26 +28,9 @@ public sealed class SurvivingAKill : IDisposable
         _content.Dispose();
     }
 
-    private Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InterviewPrep.Web.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.ArgumentList.Add($"--Storage:DataDirectory={_data}");
-        info.ArgumentList.Add($"--Content:Directory={_content.Root}");
-        info.ArgumentList.Add("--Serilog:MinimumLevel:Default=Warning");
-        info.ArgumentList.Add("--Backup:Automatic=false");
-        info.ArgumentList.Add("--RateLimiting:SignInPerMinute=1000");
-        return Process.Start(info)!;
-    }
+    private Process Start(params string[] args) => AppProcess.Start([.. args,
+        $"--Storage:DataDirectory={_data}", $"--Content:Directory={_content.Root}", "--Serilog:MinimumLevel:Default=Warning",
+        "--Backup:Automatic=false", "--RateLimiting:SignInPerMinute=1000"]);
 
     private string Database => Path.Combine(_data, "interviewprep.db");
 

@@ -5,7 +5,8 @@ namespace InterviewPrep.Tests.Support;
 /// <summary>Runs the built app as its own process, as a user would, and collects what it printed.</summary>
 public static class AppProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args)
+    /// <summary>Starts the app with the given arguments; the caller reads its output and ends it.</summary>
+    public static Process Start(IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -18,7 +19,12 @@ public static class AppProcess
         {
             info.ArgumentList.Add(arg);
         }
-        using var process = Process.Start(info)!;
+        return Process.Start(info)!;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
