@@ -176,6 +176,20 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ALargeCategoryIsPaged()
+    {
+        var first = await _client.GetDocumentAsync("/categories/theory");
+        var second = await _client.GetDocumentAsync("/categories/theory?page=2");
+        var beyond = await _client.GetDocumentAsync("/categories/theory?page=99");
+
+        Assert.Equal("45 questions, page 1 of 2", first.QuerySelector("#questions-heading")!.TextContent);
+        Assert.Equal(40, first.QuerySelectorAll(".question-card").Length);
+        Assert.Equal(5, second.QuerySelectorAll(".question-card").Length);
+        Assert.Equal("/categories/theory?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("45 questions, page 2 of 2", beyond.QuerySelector("#questions-heading")!.TextContent);
+    }
+
+    [Fact]
     public async Task GuidesAreListedAndShown()
     {
         var list = await _client.GetDocumentAsync("/guides");
