@@ -10,12 +10,12 @@ public static class LoggingSetup
         builder.Services.AddSerilog((services, logger) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
-            var dataDirectory = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataDirectory;
+            var storage = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .WriteTo.File(
-                    Path.Combine(dataDirectory, "logs", "interviewprep-.log"),
+                    Path.Combine(storage.LogDirectory, "interviewprep-.log"),
                     rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: 14,
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture);
