@@ -151,7 +151,8 @@ meta=$run/meta.txt
 : > "$meta"
 record() { echo "$1=$2" >> "$meta"; }
 
-app_args=(--Content:Directory="$content" --Serilog:MinimumLevel:Default="$log_level")
+# The benchmark registers many users from one address: the per-address sign-in limit is lifted for it.
+app_args=(--Content:Directory="$content" --Serilog:MinimumLevel:Default="$log_level" --RateLimiting:SignInPerMinute=1000000)
 
 if [ "$smoke" -eq 0 ]; then
   step="checking the generated bank (import --check)"
@@ -231,16 +232,27 @@ scenarios=(
   "category|Category page ($category, $category_count questions)|/categories/$category"
   "search|Search: distinct queries of common and rare words, each asked once|@search-many.txt"
   "search-popular|Search: $(wc -l < "$bank/urls/search.txt") popular queries in rotation|@search.txt"
-  # Pending until the pages exist (docs/performance.md):
-  # "dashboard|Dashboard, signed in|/dashboard|signed-in"
-  # "review|Flashcard review page, signed in|/flashcards/review|signed-in"
-  # "grade|Grade a card, signed in|/flashcards/grade|signed-in"
+  "dashboard|Dashboard (home page), signed in|/|signed-in"
+  "review|Flashcard review page (all 10,000-card deck), signed in|/flashcards/review?deck=all|signed-in"
+  # Not wrk: each grade posts the card and antiforgery token of the page read before it (Grading.cs).
+  "grade|Grading a card: read the review page, post a grade through its form; one user per connection|/flashcards/review?deck=all|signed-in,grade"
 )
 
-# Signs a benchmark user in and prints the Cookie header to send; needs the account pages.
+# Registers a benchmark user through the real forms (once) and prints the Cookie header wrk sends.
 sign_in() {
-  echo "signed-in scenarios need the account pages; sign_in in bench/run.sh is not written yet" >&2
-  return 1
+  if [ ! -s "$run/wrk-user.txt" ]; then
+    dotnet "$tool" users --base "$base" --count 1 --prefix "wrk" --out "$run/wrk-user.txt" >&2
+  fi
+  head -1 "$run/wrk-user.txt"
+}
+
+# Runs the grading loop for one timed step: $1 connections (one fresh user each), $2 seconds, $3 JSON out.
+grade_users=0
+grade() {
+  local users="$run/grade-users-$grade_users.txt"
+  grade_users=$((grade_users + 1))
+  dotnet "$tool" users --base "$base" --count "$1" --prefix "grade-$grade_users" --out "$users"
+  GRADE_ARGS=(grade --base "$base" --users "$users" --duration "$2" --out "$3" --database "$data/interviewprep.db")
 }
 
 step="preparing the baseline file"
@@ -304,26 +316,41 @@ for line in "${scenarios[@]}"; do
   [ "${#headers[0]}" -eq 0 ] && headers=()
   offset=$(cat "$run/$name.offset")
   list_size=$(wc -l < "$run/$name.paths")
+  grading=0
+  [[ ",${options:-}," == *",grade,"* ]] && grading=1
   # Warm the JIT and the caches for this scenario (the smoke run has no timings to protect).
   if [ "$smoke" -eq 0 ]; then
     step="warming up $name"
-    BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name.warmup.json" BENCH_OFFSET="$offset" BENCH_THREADS=2 timeout 60 \
-      wrk -t2 -c16 -d3s --timeout "${wrk_timeout}s" -s bench/wrk/rotate.lua "${headers[@]+"${headers[@]}"}" "$base" > /dev/null
-    offset=$((offset + $(sent "$run/$name.warmup.json") + 16))
+    if [ "$grading" -eq 1 ]; then
+      grade 16 3 "$run/$name.warmup.json" > /dev/null
+      timeout 60 dotnet "$tool" "${GRADE_ARGS[@]}" > /dev/null
+    else
+      BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name.warmup.json" BENCH_OFFSET="$offset" BENCH_THREADS=2 timeout 60 \
+        wrk -t2 -c16 -d3s --timeout "${wrk_timeout}s" -s bench/wrk/rotate.lua "${headers[@]+"${headers[@]}"}" "$base" > /dev/null
+      offset=$((offset + $(sent "$run/$name.warmup.json") + 16))
+    fi
   fi
   for c in $connections; do
     step="measuring $name at $c connections"
     threads=2
     [ "$c" -lt 2 ] && threads=1
+    # Users are registered before the timed step (a registration hashes a password on purpose).
+    [ "$grading" -eq 1 ] && grade "$c" "$duration" "$run/$name-c$c.json" > /dev/null
     settle
     # Reset the peak resident size, so that VmHWM afterwards is this run's peak (Linux 4.0 and later).
     echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
     machine_before=$(machine_ticks); app_before=$(app_ticks); wall_before=$(ms_now)
     TIMEFORMAT='%3U %3S'
     first_index=$offset
-    { time BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name-c$c.json" BENCH_OFFSET="$offset" BENCH_THREADS="$threads" timeout $((duration + 60)) \
-      wrk -t"$threads" -c"$c" -d"${duration}s" --timeout "${wrk_timeout}s" --latency -s bench/wrk/rotate.lua \
-      "${headers[@]+"${headers[@]}"}" "$base" > "$run/$name-c$c.txt" 2>&1 ; } 2> "$run/$name-c$c.time"
+    if [ "$grading" -eq 1 ]; then
+      # The loop checks the review log itself; a grade missing from it fails the step (and the smoke run).
+      { time timeout $((duration + 60)) dotnet "$tool" "${GRADE_ARGS[@]}" > "$run/$name-c$c.txt" 2>&1 ; } 2> "$run/$name-c$c.time" || true
+      grep -q '^grades:' "$run/$name-c$c.txt" || { cat "$run/$name-c$c.txt"; echo "the grading loop failed" >&2; exit 1; }
+    else
+      { time BENCH_PATHS="$run/$name.paths" BENCH_OUT="$run/$name-c$c.json" BENCH_OFFSET="$offset" BENCH_THREADS="$threads" timeout $((duration + 60)) \
+        wrk -t"$threads" -c"$c" -d"${duration}s" --timeout "${wrk_timeout}s" --latency -s bench/wrk/rotate.lua \
+        "${headers[@]+"${headers[@]}"}" "$base" > "$run/$name-c$c.txt" 2>&1 ; } 2> "$run/$name-c$c.time"
+    fi
     wall_ms=$(( $(ms_now) - wall_before ))
     offset=$((offset + $(sent "$run/$name-c$c.json") + c))
     kill -0 "$server_pid" 2>/dev/null || { tail -20 "$run/server.log"; echo "the app died during $name" >&2; exit 1; }
@@ -336,7 +363,7 @@ for line in "${scenarios[@]}"; do
       "$(awk -v v="$app_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" "$wrk_cpu" \
       "$(awk -v v="$machine_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" \
       "$(cut -d' ' -f1 /proc/loadavg)" "$others_before" "$waited" "$list_size" "$first_index" "$(cat "$run/$name-c$c.json")" >> "$run/results.jsonl"
-    printf '  %-14s c=%-3s %s\n' "$name" "$c" "$(grep -E '^Requests/sec' "$run/$name-c$c.txt" | tr -s ' ')"
+    printf '  %-14s c=%-3s %s\n' "$name" "$c" "$(grep -E '^(Requests/sec|grades:)' "$run/$name-c$c.txt" | tr -s ' ')"
   done
 done
 record end_peak_kb_unreset "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
