@@ -1,6 +1,8 @@
+using InterviewPrep.Web.Features.Content;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace InterviewPrep.BrowserTests;
@@ -28,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app.UseKestrel(0);
         _app.StartServer();
         BaseAddress = _app.ClientOptions.BaseAddress;
+        // The app imports content/ in the background; the tests read the whole bank.
+        await _app.Services.GetRequiredService<ContentImportStatus>().StartupImport.WaitAsync(TimeSpan.FromMinutes(2));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

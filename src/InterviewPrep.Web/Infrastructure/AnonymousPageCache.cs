@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Features.Content;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
@@ -25,8 +26,11 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         context.CacheVaryByRules.QueryKeys = new StringValues(["q", "category", "difficulty", "tag", "page", "deleted"]);
         context.Tags.Add(ContentTag);
+        context.HttpContext.Items[GenerationKey] = context.HttpContext.RequestServices.GetRequiredService<ContentImportStatus>().Generation;
         return ValueTask.CompletedTask;
     }
+
+    private static readonly object GenerationKey = new();
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
@@ -34,7 +38,10 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
     {
         // Only complete, successful pages that set no cookie are kept.
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        // Nor a page built while an import ran, or across its start or end: it may show the bank half old.
+        var import = context.HttpContext.RequestServices.GetRequiredService<ContentImportStatus>();
+        var during = import.IsRunning || !Equals(context.HttpContext.Items[GenerationKey], import.Generation);
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie) || during)
         {
             context.AllowCacheStorage = false;
         }

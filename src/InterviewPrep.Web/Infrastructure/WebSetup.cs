@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OutputCaching;
@@ -78,6 +79,12 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Notices an import by another process before a cached page is served (at most one query every 2 s).
+        app.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<ContentRevisionWatcher>().CheckAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseOutputCache();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

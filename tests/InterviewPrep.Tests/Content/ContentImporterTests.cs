@@ -55,6 +55,51 @@ public sealed class ImportingContent : IDisposable
     }
 
     [Fact]
+    public async Task AFileWithItsLengthAndWriteTimeUnchangedIsNotReadAgain()
+    {
+        // Same length and write time, different bytes: only a file that was not read can be taken as unchanged.
+        var path = Path.Combine(_content.Root, "questions/theory/overfitting.md");
+        var written = File.GetLastWriteTimeUtc(path);
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("overfitting", "OVERFITTING", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, written);
+
+        var report = await _app.ImportAsync();
+
+        Assert.Equal((0, 8), (report.Updated, report.Unchanged));
+    }
+
+    [Fact]
+    public async Task ATouchedButUnchangedFileIsReadOnceAndItsNewStampKept()
+    {
+        var path = Path.Combine(_content.Root, "questions/theory/overfitting.md");
+        var before = await _app.QueryAsync(db => db.Questions.Where(q => q.Slug == "overfitting").Select(q => q.SourceStamp).SingleAsync());
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddMinutes(5));
+
+        var touched = await _app.ImportAsync();
+        var after = await _app.QueryAsync(db => db.Questions.Where(q => q.Slug == "overfitting").Select(q => q.SourceStamp).SingleAsync());
+
+        Assert.Equal((0, 8), (touched.Updated, touched.Unchanged));
+        Assert.False(touched.HasChanges);
+        Assert.NotEqual(before, after);
+        Assert.EndsWith(File.GetLastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditThatKeepsTheWriteTimeButNotTheLengthIsImported()
+    {
+        var path = Path.Combine(_content.Root, "questions/theory/overfitting.md");
+        var written = File.GetLastWriteTimeUtc(path);
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("title: \"", "title: \"Now: ", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, written);
+
+        var report = await _app.ImportAsync();
+
+        Assert.Equal((1, 7), (report.Updated, report.Unchanged));
+        Assert.StartsWith("Now: ", (await QuestionAsync("overfitting"))!.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AChangedFileUpdatesItsQuestionAndTheSearchIndex()
     {
         _content.WithQuestion("theory", "overfitting", "What is overfitting, and how do you detect it?", "hard", ["generalization"], [], answer: "Watch the zeppelin of validation error.");

@@ -1,4 +1,6 @@
 using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Content;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Questions;
 
@@ -51,5 +53,55 @@ public sealed class CachingAnonymousPages
         var theory = await client.GetDocumentAsync("/questions?category=theory");
 
         Assert.NotEqual(practical.QuerySelector(".result-count")!.TextContent, theory.QuerySelector(".result-count")!.TextContent);
+    }
+
+    [Fact]
+    public async Task WhileAnImportRunsPagesShowItsProgressAndAreNotCached()
+    {
+        using var content = TestContent.Sample();
+        using var app = new AppFactory(content);
+        var client = app.CreatePlainClient();
+        var status = app.Services.GetRequiredService<ContentImportStatus>();
+
+        status.Begin();
+        status.Report(new ImportProgress("read", 500, 1000));
+        var during = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
+        var duringAgain = await client.GetDocumentAsync("/questions/overfitting");
+        status.End();
+        var after = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
+        var afterAgain = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
+
+        Assert.False(during.Headers.Contains("Age"));
+        Assert.Contains("Reading 500 of 1,000 questions", duringAgain.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("500", duringAgain.QuerySelector(".import-banner progress")!.GetAttribute("value"));
+        Assert.False(after.Headers.Contains("Age"));
+        Assert.DoesNotContain("import-banner", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(afterAgain.Headers.Contains("Age"));
+    }
+
+    [Fact]
+    public async Task AnImportByAnotherProcessIsSeenByTheCachedPagesAndTheDecks()
+    {
+        using var content = TestContent.Sample();
+        using var app = new AppFactory(content);
+        var anonymous = app.CreatePlainClient();
+        var user = await app.SignedInClientAsync();
+        await anonymous.GetAsync(new Uri("/questions/overfitting", UriKind.Relative)); // cached now
+        var decksBefore = (await user.GetDocumentAsync("/flashcards")).QuerySelector(".deck-note")!.TextContent;
+
+        content.WithQuestion("theory", "overfitting", "What is overfitting, from the command line?", "easy", ["generalization"], [], "New answer.");
+        content.WithQuestion("theory", "a-brand-new-question", "A brand new question?", "easy", ["generalization"], [], "An answer.");
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(2),
+            ["import", $"--Storage:DataDirectory={app.DataDirectory}", $"--Content:Directory={content.Root}", "--Backup:Automatic=false"]);
+        Assert.True(exitCode == 0, output);
+        app.Clock.Advance(TimeSpan.FromSeconds(3)); // the site looks at the revision at most every 2 s
+
+        await anonymous.GetAsync(new Uri("/", UriKind.Relative)); // the first request notices
+        var page = await anonymous.GetDocumentAsync("/questions/overfitting");
+        var decksAfter = (await user.GetDocumentAsync("/flashcards")).QuerySelector(".deck-note")!.TextContent;
+
+        Assert.Equal("What is overfitting, from the command line?", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("8 cards", decksBefore.Trim());
+        Assert.Equal("9 cards", decksAfter.Trim());
     }
 }

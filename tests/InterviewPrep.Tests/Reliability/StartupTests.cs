@@ -62,3 +62,60 @@ public sealed class StartingWithBadSurroundings
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
     }
 }
+
+/// <summary>The import at start-up runs in the background: the site answers at once and shows how far the import has come.</summary>
+public sealed class ImportingInTheBackground
+{
+    [Fact]
+    public async Task TheSiteAnswersDuringALargeImportShowsItsProgressAndThenTheWholeBank()
+    {
+        using var content = TestContent.Sample();
+        for (var i = 0; i < 1500; i++)
+        {
+            content.WithQuestion("theory", $"bulk-{i:0000}", $"Bulk question {i:0000}",
+                answer: string.Join("\n\n", Enumerable.Repeat("A long answer about regularization and $x^2$.", 40)));
+        }
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-background-{Guid.NewGuid():N}");
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var app = AppProcess.Start(["--urls", $"http://127.0.0.1:{port}", $"--Storage:DataDirectory={data}", $"--Content:Directory={content.Root}", "--Backup:Automatic=false"]);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        try
+        {
+            var pages = new List<AngleSharp.Dom.IDocument>();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    var page = await client.GetDocumentAsync("/questions?category=theory");
+                    pages.Add(page);
+                    if (page.QuerySelector(".import-banner") is null && page.QuerySelector(".result-count")!.TextContent.Contains(" of 150", StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                await Task.Delay(50);
+            }
+
+            var during = pages.FirstOrDefault(p => p.QuerySelector(".import-banner") is not null);
+            Assert.NotNull(during);
+            Assert.Contains("Updating the question bank", during.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(pages[^1].QuerySelector(".import-banner"));
+            Assert.Contains(" of 150", pages[^1].QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}

@@ -18,6 +18,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.Property(q => q.Title).HasMaxLength(300);
         builder.Property(q => q.ContentHash).HasMaxLength(64);
         builder.Property(q => q.SourcePath).HasMaxLength(500);
+        builder.Property(q => q.SourceStamp).HasMaxLength(64);
         builder.HasOne(q => q.Category).WithMany(c => c.Questions).HasForeignKey(q => q.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(q => q.Tags).WithMany(t => t.Questions).UsingEntity("QuestionTags");
     }

@@ -12,6 +12,8 @@ public static class ContentServices
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ContentLocation>();
+        builder.Services.AddSingleton<ContentImportStatus>();
+        builder.Services.AddSingleton<ContentRevisionWatcher>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<QuestionSearchIndex>();
         builder.Services.AddHostedService<ContentImportOnStartup>();
@@ -19,22 +21,42 @@ public static class ContentServices
     }
 }
 
-/// <summary>Imports changed content when the app starts (after the database is migrated), unless turned off.</summary>
-internal sealed class ContentImportOnStartup(IServiceProvider services, IOptions<ContentOptions> options, ILogger<ContentImportOnStartup> logger) : IHostedService
+/// <summary>
+/// Imports changed content after the app has started (and the database is migrated), unless turned off. It runs in
+/// the background: the site serves the content it already has, with a progress banner, until the import commits.
+/// </summary>
+internal sealed class ContentImportOnStartup(
+    IServiceProvider services, ContentImportStatus status, IOptions<ContentOptions> options, ILogger<ContentImportOnStartup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.ImportOnStartup)
+        ImportReport? report = null;
+        try
         {
-            return;
+            if (!options.Value.ImportOnStartup)
+            {
+                return;
+            }
+            await Task.Yield(); // never hold up the start of the server
+            await using var scope = services.CreateAsyncScope();
+            report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(ct: stoppingToken);
+            foreach (var problem in report.Problems)
+            {
+                logger.LogWarning("Content problem: {Problem}", problem.ToString());
+            }
         }
-        await using var scope = services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(ct: cancellationToken);
-        foreach (var problem in report.Problems)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning("Content problem: {Problem}", problem.ToString());
+            logger.LogInformation("The content import was stopped with the app; nothing of it was saved, and it runs again at the next start");
+        }
+        catch (Exception ex)
+        {
+            // The site keeps serving the content it has; the next start (or `-- import`) tries again.
+            logger.LogError(ex, "The content import at start-up failed; the site serves the content imported before");
+        }
+        finally
+        {
+            status.StartupFinished(report);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

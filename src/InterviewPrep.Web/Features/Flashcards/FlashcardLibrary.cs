@@ -28,8 +28,7 @@ public sealed class StudyMaterial
     public required IReadOnlyList<Flashcard> Cards { get; init; }
     public required IReadOnlyList<InterviewDeck> Interviews { get; init; }
 
-    public IReadOnlyDictionary<int, BankQuestion> BankById => _bankById ??= Bank.ToDictionary(q => q.Id);
-    private Dictionary<int, BankQuestion>? _bankById;
+    public required IReadOnlyDictionary<int, BankQuestion> BankById { get; init; }
 
     /// <summary>The cards of a deck, with a queue entry (not yet in the database) for each bank question never shown.</summary>
     public IReadOnlyList<QueueCard> QueueFor(Deck deck)
@@ -97,7 +96,7 @@ public enum CardChange
 /// The flashcards of a user: loads decks, picks and creates cards, records grades, undoes them, and logs
 /// finished study sessions as practice. Every query is scoped to the user.
 /// </summary>
-public sealed class FlashcardLibrary(AppDbContext db, MarkdownRenderer renderer, TimeProvider time)
+public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>A card lapsing this many times is a leech (Anki's default), and again every half as many after.</summary>
     public const int LeechLapses = 8;
@@ -122,11 +121,7 @@ public sealed class FlashcardLibrary(AppDbContext db, MarkdownRenderer renderer,
 
     public async Task<StudyMaterial> MaterialAsync(string userId, CancellationToken ct)
     {
-        var bank = await db.Questions.AsNoTracking()
-            .OrderBy(q => q.Category.Order).ThenBy(q => q.Difficulty).ThenBy(q => q.Title)
-            .Select(q => new BankQuestion(q.Id, q.Slug, q.Title, q.CategoryId, q.Category.Slug, q.Category.Title, q.Category.Order, q.Difficulty, q.IsRetired,
-                q.Tags.Select(t => t.Slug).ToList()))
-            .ToListAsync(ct);
+        var bank = await catalog.GetAsync(ct);
         var cards = await db.Flashcards.AsNoTracking().OwnedBy(userId).Where(c => !c.IsDeleted).OrderBy(c => c.Id).ToListAsync(ct);
         var closed = new[] { InterviewStage.Offer, InterviewStage.Rejected, InterviewStage.Withdrawn };
         var interviews = await db.Interviews.AsNoTracking().OwnedBy(userId)
@@ -140,7 +135,8 @@ public sealed class FlashcardLibrary(AppDbContext db, MarkdownRenderer renderer,
             .ToListAsync(ct);
         return new StudyMaterial
         {
-            Bank = bank,
+            Bank = bank.Questions,
+            BankById = bank.ById,
             Cards = cards,
             Interviews = interviews.Where(i => i.Categories.Count + i.Questions.Count > 0)
                 .Select(i => new InterviewDeck(i.Id, i.Company, i.Role, i.ScheduledAtUtc, i.Categories, i.Questions))

@@ -27,6 +27,12 @@ public sealed class Question
     public required string ContentHash { get; set; }
     public required string SourcePath { get; set; }
 
+    /// <summary>
+    /// The renderer version, length and last-write time of the file when it was last read: a file whose stamp is
+    /// unchanged is not read again on import. A different stamp means the file is read and hashed.
+    /// </summary>
+    public string SourceStamp { get; set; } = "";
+
     /// <summary>The file is gone from <c>content/</c>: hidden from browsing, kept because review history points at it.</summary>
     public bool IsRetired { get; set; }
     public DateTime CreatedAtUtc { get; set; }
