@@ -101,6 +101,27 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task EachContactRowsLabelsSayWhichContactTheyAreFor()
+    {
+        var (client, id) = await CreateAsync();
+
+        foreach (var url in new[] { "/interviews/new", $"/interviews/{id}/edit" })
+        {
+            var form = (await client.GetDocumentAsync(url)).QuerySelector("main form[method=post]")!;
+            var labels = form.QuerySelectorAll("label[for]").Select(l => (For: l.GetAttribute("for")!, Text: l.TextContent.Trim())).ToList();
+            var rows = form.QuerySelectorAll(".contact-row").Length;
+
+            Assert.True(rows >= 2, $"{url} shows {rows} contact rows");
+            Assert.Equal(labels.Count, labels.Select(l => l.Text).Distinct().Count());
+            Assert.Equal("Name (contact 1)", labels.Single(l => l.For == "Input_Contacts_0__Name").Text);
+            Assert.Equal("E-mail (contact 2)", labels.Single(l => l.For == "Input_Contacts_1__Email").Text);
+            // Only the row number is hidden: the visible label is still the short one.
+            Assert.Equal("Name", form.QuerySelector("label[for=Input_Contacts_1__Name]")!.ChildNodes[0].TextContent);
+            Assert.Equal(" (contact 2)", form.QuerySelector("label[for=Input_Contacts_1__Name] .visually-hidden")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task ATimeThatTheZoneSkipsIsRefused()
     {
         var client = await _app.SignedInClientAsync();
