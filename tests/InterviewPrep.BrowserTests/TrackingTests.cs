@@ -66,6 +66,19 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
             await Assertions.Expect(page.Locator(".heatmap rect.heat-2")).Not.ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator(".stat dd").First).ToHaveTextAsync("1 day");
             await Journey.ShowAsync(page, "practice");
+
+            // Deleting asks first, and Cancel leaves the interview alone.
+            await page.GotoAsync("/interviews");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Deep Thought Labs" }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Delete interview" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#delete-question")).ToContainTextAsync("Delete the interview at Deep Thought Labs (Machine learning engineer) on ");
+            await Journey.ShowAsync(page, "interview-delete");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Deep Thought Labs");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Delete interview" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete interview" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/interviews$"));
+            await Assertions.Expect(page.Locator(".notice-success")).ToHaveTextAsync("The interview was deleted.");
             Assert.Empty(errors);
         });
     }
@@ -91,6 +104,10 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
                 await Journey.ShowAsync(page, "phone-interview-details");
                 var details = await page.RunAxe();
                 Assert.Empty(details.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+                await page.GetByRole(AriaRole.Link, new() { Name = "Delete interview" }).ClickAsync();
+                await Journey.ShowAsync(page, "phone-interview-delete");
+                var confirm = await page.RunAxe();
+                Assert.Empty(confirm.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
             }
             await page.GotoAsync(url);
             await Journey.ShowAsync(page, "phone" + url.Replace('/', '-'));

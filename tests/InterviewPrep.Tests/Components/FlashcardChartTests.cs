@@ -22,7 +22,8 @@ public sealed class DayBarsRendering : BunitContext
         Assert.Equal("10 Mar: 40 reviews", bars[13].QuerySelector("title")!.TextContent);
         Assert.Equal("reviews-title reviews-desc", chart.Find("svg").GetAttribute("aria-labelledby"));
         Assert.Equal("50 reviews on 2 of 14 days, from 25 Feb to 10 Mar; the most, 40, on 10 Mar.", chart.Find("desc").TextContent);
-        Assert.Equal(["40", "25 Feb", "4 Mar"], chart.FindAll("text").Select(t => t.TextContent));
+        Assert.Equal(["40", "25 Feb", "4 Mar"], chart.FindAll(".day-bars-label").Select(t => t.TextContent));
+        Assert.Equal("left: 50%", chart.FindAll(".day-bars-dates li")[1].GetAttribute("style"));
     }
 
     [Fact]
@@ -60,13 +61,13 @@ public sealed class RetrievabilityBarsRendering : BunitContext
         var chart = Render<RetrievabilityBars>(p => p.Add(c => c.Id, "cat").Add(c => c.Title, "Recall per category")
             .Add(c => c.Rows, [("Statistics, probability and math", 0.25), ("Theory", 0.9)]));
 
-        var bars = chart.FindAll("rect.recall-bar");
-        Assert.Equal("72.5", bars[0].GetAttribute("width"));
+        var bars = chart.FindAll(".recall-bar");
+        Assert.Equal("width: 25%", bars[0].GetAttribute("style"));
         Assert.Contains("recall-weak", bars[0].ClassName, StringComparison.Ordinal);
-        Assert.Equal("261", bars[1].GetAttribute("width"));
+        Assert.Equal("width: 90%", bars[1].GetAttribute("style"));
         Assert.DoesNotContain("recall-weak", bars[1].ClassName ?? "", StringComparison.Ordinal);
-        Assert.Equal(["Statistics, probability and math", "25%", "Theory", "90%"], chart.FindAll("text").Select(t => t.TextContent));
-        Assert.Equal("Recall per category: Statistics, probability and math 25%; Theory 90%", chart.Find("title").TextContent);
+        Assert.Equal(["Statistics, probability and math", "25%", "Theory", "90%"], chart.FindAll(".recall-label, .recall-value").Select(t => t.TextContent));
+        Assert.Equal("Recall per category", chart.Find("ul").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -101,6 +101,27 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task EachContactRowsLabelsSayWhichContactTheyAreFor()
+    {
+        var (client, id) = await CreateAsync();
+
+        foreach (var url in new[] { "/interviews/new", $"/interviews/{id}/edit" })
+        {
+            var form = (await client.GetDocumentAsync(url)).QuerySelector("main form[method=post]")!;
+            var labels = form.QuerySelectorAll("label[for]").Select(l => (For: l.GetAttribute("for")!, Text: l.TextContent.Trim())).ToList();
+            var rows = form.QuerySelectorAll(".contact-row").Length;
+
+            Assert.True(rows >= 2, $"{url} shows {rows} contact rows");
+            Assert.Equal(labels.Count, labels.Select(l => l.Text).Distinct().Count());
+            Assert.Equal("Name (contact 1)", labels.Single(l => l.For == "Input_Contacts_0__Name").Text);
+            Assert.Equal("E-mail (contact 2)", labels.Single(l => l.For == "Input_Contacts_1__Email").Text);
+            // Only the row number is hidden: the visible label is still the short one.
+            Assert.Equal("Name", form.QuerySelector("label[for=Input_Contacts_1__Name]")!.ChildNodes[0].TextContent);
+            Assert.Equal(" (contact 2)", form.QuerySelector("label[for=Input_Contacts_1__Name] .visually-hidden")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task ATimeThatTheZoneSkipsIsRefused()
     {
         var client = await _app.SignedInClientAsync();
@@ -243,11 +264,11 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
         var intruder = await _app.SignedInClientAsync();
         var token = (await intruder.GetDocumentAsync("/interviews/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        foreach (var url in new[] { $"/interviews/{id}", $"/interviews/{id}/edit", $"/interviews/{id}/calendar.ics" })
+        foreach (var url in new[] { $"/interviews/{id}", $"/interviews/{id}/edit", $"/interviews/{id}/delete", $"/interviews/{id}/calendar.ics" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         }
-        foreach (var url in new[] { $"/interviews/{id}/edit", $"/interviews/{id}?handler=Delete", $"/interviews/{id}?handler=Stage", $"/interviews/{id}?handler=AddAsk", $"/interviews/{id}?handler=Toggle&itemId=1" })
+        foreach (var url in new[] { $"/interviews/{id}/edit", $"/interviews/{id}/delete", $"/interviews/{id}?handler=Stage", $"/interviews/{id}?handler=AddAsk", $"/interviews/{id}?handler=Toggle&itemId=1" })
         {
             var response = await intruder.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(
                 [new("__RequestVerificationToken", token), new("Stage", "Rejected"), new("Text", "x"), new("Input.Company", "Hacked"), new("Input.Role", "x"), new("Input.TimeZoneId", "UTC")]));
@@ -259,14 +280,50 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task DeletingAnInterviewRemovesIt()
+    public async Task DeletingAnInterviewAsksFirstNamingTheCompanyAndDate()
+    {
+        // The form takes 10:00 in the interview's zone (Berlin), and the question shows it in that zone.
+        var day = _app.Clock.GetUtcNow().Date.AddDays(3);
+        var (client, id) = await CreateAsync(Valid(at: new DateTimeOffset(day.AddHours(10), TimeSpan.Zero)));
+
+        var details = await client.GetDocumentAsync($"/interviews/{id}");
+        var link = details.QuerySelector(".danger-zone a.button-danger")!;
+        Assert.Empty(details.QuerySelectorAll("form[action*='handler=Delete']"));
+        Assert.Equal($"/interviews/{id}/delete", link.GetAttribute("href"));
+
+        var confirm = await client.GetDocumentAsync(link.GetAttribute("href")!);
+
+        var question = confirm.QuerySelector("#delete-question")!.TextContent;
+        Assert.Equal($"Delete the interview at Acme AI (ML engineer) on {day.AddHours(10).ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, 10:00?", question);
+        Assert.Contains("notes, debrief, prep checklist and contacts", confirm.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Delete interview", confirm.QuerySelector("main form[method=post] button[type=submit]")!.TextContent);
+        Assert.Equal($"/interviews/{id}", confirm.QuerySelector("main form a.button")!.GetAttribute("href"));
+        Assert.True(await _app.QueryAsync(db => db.Interviews.AnyAsync(i => i.Id == id)), "showing the question deleted the interview");
+    }
+
+    [Fact]
+    public async Task AnUnscheduledInterviewIsNamedWithoutADate()
+    {
+        var (client, id) = await CreateAsync(new Dictionary<string, string?> { ["Input.Company"] = "Someday Co", ["Input.Role"] = "MLE" });
+
+        var confirm = await client.GetDocumentAsync($"/interviews/{id}/delete");
+
+        Assert.Equal("Delete the interview at Someday Co (MLE)?", confirm.QuerySelector("#delete-question")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ConfirmingTheDeletionRemovesTheInterviewWithItsContactsAndChecklist()
     {
         var (client, id) = await CreateAsync();
+        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "Ask about the team" }, "form[action$='handler=AddAsk']");
 
-        var response = await client.SubmitAsync($"/interviews/{id}", formSelector: "form[action*='handler=Delete']");
+        var response = await client.SubmitAsync($"/interviews/{id}/delete");
 
         Assert.Equal("/interviews", response.Location());
+        Assert.Equal("The interview was deleted.", (await client.GetDocumentAsync("/interviews")).QuerySelector(".notice-success")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/interviews/{id}", UriKind.Relative))).StatusCode);
+        Assert.False(await _app.QueryAsync(db => db.Set<InterviewContact>().AnyAsync(c => c.InterviewId == id)));
+        Assert.False(await _app.QueryAsync(db => db.Set<PrepItem>().AnyAsync(p => p.InterviewId == id)));
     }
 
     [Fact]

@@ -133,17 +133,6 @@ public sealed class DetailsModel(AppDbContext db, QuestionSearchIndex search, Ti
         return null;
     }, ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var deleted = await db.Interviews.OwnedBy(User.UserId()).Where(i => i.Id == id).ExecuteDeleteAsync(ct);
-        if (deleted == 0)
-        {
-            return NotFound();
-        }
-        Message = "The interview was deleted.";
-        return RedirectToPage("Index");
-    }
-
     /// <summary>Loads the user's interview, applies a change, saves, and comes back to the page (with the error, if any).</summary>
     private async Task<IActionResult> ChangeAsync(int id, Func<Interview, string?> change, CancellationToken ct)
     {
