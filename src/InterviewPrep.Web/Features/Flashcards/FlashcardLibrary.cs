@@ -181,7 +181,7 @@ public sealed class FlashcardLibrary(AppDbContext db, MarkdownRenderer renderer,
             await db.SaveChangesAsync(ct);
             return card;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             // Another request created it first (the unique index on user and question): use that one.
             db.Entry(card).State = EntityState.Detached;
@@ -421,8 +421,9 @@ public sealed class FlashcardLibrary(AppDbContext db, MarkdownRenderer renderer,
             await db.SaveChangesAsync(ct);
             return success;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
+            // Only a lost race is "already graded"; any other failure (a busy or full disk) must not be answered as recorded.
             db.ChangeTracker.Clear();
             return CardChange.Stale;
         }
