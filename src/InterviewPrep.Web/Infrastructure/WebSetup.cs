@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace InterviewPrep.Web.Infrastructure;
@@ -32,6 +33,8 @@ public static class WebSetup
         }).AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>());
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOutputCache(options =>
         {
@@ -49,6 +52,12 @@ public static class WebSetup
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First, so that everything after it (HSTS, rate limits, logs) sees the visitor's scheme and address.
+        var proxy = app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value;
+        if (proxy.Enabled)
+        {
+            app.UseForwardedHeaders(proxy.ToForwardedHeaders());
+        }
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {

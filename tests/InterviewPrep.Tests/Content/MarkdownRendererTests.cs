@@ -29,6 +29,23 @@ public sealed class RenderingMarkdown
             && (a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || a.Value.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)));
     }
 
+    [Theory]
+    [InlineData("> ")]
+    [InlineData("- ")]
+    [InlineData("1. ")]
+    [InlineData("[")]
+    public void NestingPastMarkdigsDepthLimitIsShownAsWrittenInsteadOfThrowing(string unit)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(unit, 1000)) + "<b>deep</b>";
+
+        var html = _renderer.ToHtml(markdown);
+
+        var paragraph = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+        Assert.Equal(markdown, paragraph.TextContent);
+        Assert.Null(paragraph.QuerySelector("b"));
+        Assert.Equal(markdown, _renderer.ToPlainText(markdown));
+    }
+
     [Fact]
     public void RawHtmlIsShownAsText() =>
         Assert.Equal("<p>&lt;b&gt;bold&lt;/b&gt;</p>", _renderer.ToHtml("<b>bold</b>").Trim());

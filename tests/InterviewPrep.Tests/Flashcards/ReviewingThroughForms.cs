@@ -164,6 +164,28 @@ public sealed class ReviewingThroughForms(FlashcardFixture fixture) : IClassFixt
         Assert.Equal(1, card.Reps);
     }
 
+    [Fact]
+    public async Task AGradeTheDatabaseFailsToSaveIsAnErrorNotAnAlreadyGradedNotice()
+    {
+        var (client, userId) = await _app.UserAsync();
+        var (page, url) = await client.RevealAsync();
+        // A write that fails for a reason other than a lost race (here a trigger; in life a busy or full disk).
+        // DDL takes no parameters; the user id is a GUID the app made.
+        var trigger = "fail_" + userId.Replace("-", "", StringComparison.Ordinal);
+        var create = "CREATE TRIGGER " + trigger + " BEFORE INSERT ON ReviewLogs WHEN NEW.UserId = '" + userId + "' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END";
+        var drop = "DROP TRIGGER " + trigger;
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(create));
+
+        var response = await client.GradeAsync(page, url, "3");
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(drop));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(0, await _app.ReviewCountAsync(userId));
+        Assert.Equal(0, (await _app.CardAsync(page.CardId())).Reps);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GradeAsync(page, url, "3")).StatusCode);
+        Assert.Equal(1, await _app.ReviewCountAsync(userId));
+    }
+
     [Theory]
     [InlineData("5")]
     [InlineData("0")]

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using InterviewPrep.Tests.Flashcards;
 using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Flashcards;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Tests.Reliability;
@@ -9,7 +11,7 @@ namespace InterviewPrep.Tests.Reliability;
 public sealed class ManyUsersWritingAtOnce
 {
     [Fact]
-    public async Task FiftyUsersPostingTwentyWritesEachLoseNothingAndSeeNoServerError()
+    public async Task FiftyUsersPostingTwentyGradesAndPracticeSessionsEachLoseNothingAndSeeNoServerError()
     {
         using var content = TestContent.Sample();
         using var app = new AppFactory(content);
@@ -19,7 +21,8 @@ public sealed class ManyUsersWritingAtOnce
             clients.Add(await app.SignedInClientAsync($"load-{i}@example.com"));
         }
         var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var practiced = new ConcurrentBag<HttpStatusCode>();
+        var graded = new ConcurrentBag<(int CardId, int Version, HttpStatusCode Status)>();
 
         await Parallel.ForEachAsync(clients.Select((c, i) => (Client: c, User: i)), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (user, ct) =>
         {
@@ -27,17 +30,34 @@ public sealed class ManyUsersWritingAtOnce
             var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             for (var write = 0; write < 20; write++)
             {
-                var minutes = (user.User * 20 + write + 1).ToString(CultureInfo.InvariantCulture);
-                var response = await user.Client.PostAsync(new Uri("/practice/new", UriKind.Relative), new FormUrlEncodedContent(
-                    [new("__RequestVerificationToken", token), new("Input.Date", today), new("Input.DurationMinutes", "1"), new("Input.Kind", "Coding"), new("Input.Rating", "3"), new("Input.Notes", minutes)]), ct);
-                statuses.Add(response.StatusCode);
+                if (write % 2 == 0)
+                {
+                    // The next card's grade form, posted as flashcards.js does after revealing the answer in the page.
+                    // Again and Hard keep every card in learning, so a card is always there (learning cards are shown ahead of time).
+                    const string url = "/flashcards/review?deck=all";
+                    var review = await user.Client.GetDocumentAsync(url);
+                    var version = int.Parse(review.GradeForm().QuerySelector("input[name=version]")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
+                    var response = await user.Client.GradeAsync(review, url, write % 4 == 0 ? "1" : "2");
+                    graded.Add((review.CardId(), version, response.StatusCode));
+                }
+                else
+                {
+                    var notes = (user.User * 10 + write / 2 + 1).ToString(CultureInfo.InvariantCulture);
+                    var response = await user.Client.PostAsync(new Uri("/practice/new", UriKind.Relative), new FormUrlEncodedContent(
+                        [new("__RequestVerificationToken", token), new("Input.Date", today), new("Input.DurationMinutes", "1"), new("Input.Kind", "Coding"), new("Input.Rating", "3"), new("Input.Notes", notes)]), ct);
+                    practiced.Add(response.StatusCode);
+                }
             }
         });
 
-        Assert.DoesNotContain(statuses, s => (int)s >= 500);
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.DoesNotContain(practiced.Concat(graded.Select(g => g.Status)), s => (int)s >= 500);
+        Assert.All(practiced, s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.All(graded, g => Assert.Equal(HttpStatusCode.Redirect, g.Status));
         var notes = await app.QueryAsync(db => db.PracticeSessions.Select(p => p.NotesMarkdown).ToListAsync());
-        Assert.Equal(1000, notes.Count);
-        Assert.Equal(Enumerable.Range(1, 1000).Select(n => n.ToString(CultureInfo.InvariantCulture)).Order(), notes.Order());
+        Assert.Equal(Enumerable.Range(1, 500).Select(n => n.ToString(CultureInfo.InvariantCulture)).Order(), notes.Order());
+        // One review per showing: each grade is in the log once, under the card version it was shown at.
+        var logged = await app.QueryAsync(db => db.ReviewLogs.Where(l => l.Kind == ReviewKind.Review).Select(l => new { l.FlashcardId, l.CardVersion }).ToListAsync());
+        Assert.Equal(500, graded.Count);
+        Assert.Equal(graded.Select(g => (g.CardId, g.Version)).Order(), logged.Select(l => (l.FlashcardId, l.CardVersion)).Order());
     }
 }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using InterviewPrep.Tests.Flashcards;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -95,47 +97,51 @@ public sealed class SurvivingAKill : IDisposable
     }
 
     [Fact]
-    public async Task AKillDuringABurstOfWritesLosesNoWriteThatWasAnswered()
+    public async Task AKillDuringABurstOfGradesAndPracticeWritesLosesNoWriteThatWasAnswered()
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var app = Start("--urls", baseAddress.ToString());
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
-        await WaitHealthyAsync(client);
-        var registered = await client.SubmitAsync("/Identity/Account/Register", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = "crash@example.com", ["Input.Password"] = Users.Password, ["Input.TimeZoneId"] = "UTC",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        using var client = await SignedInAsync(baseAddress, "crash@example.com");
         var token = (await client.GetDocumentAsync("/practice/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var day = (await client.GetDocumentAsync("/practice/new")).QuerySelector("#Input_Date")!.GetAttribute("value")!;
+        // A card is graded once per showing, so grades run in parallel only across users: one writer each.
+        var graders = new List<HttpClient>();
+        for (var g = 0; g < 4; g++)
+        {
+            graders.Add(await SignedInAsync(baseAddress, $"grader-{g}@example.com"));
+        }
 
-        var answered = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var answered = new ConcurrentBag<int>();
+        var graded = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
-        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        var practiceWriters = Enumerable.Range(0, 8).Select(w => UntilGoneAsync(async n =>
         {
-            for (var n = 0; n < 400 && !stop.IsCancellationRequested; n++)
+            var id = w * 1000 + n;
+            var response = await client.PostAsync(new Uri("/practice/new", UriKind.Relative), new FormUrlEncodedContent(
+                [new("__RequestVerificationToken", token), new("Input.Date", day), new("Input.DurationMinutes", "1"), new("Input.Kind", "Coding"), new("Input.Rating", "3"), new("Input.Notes", id.ToString(CultureInfo.InvariantCulture))]));
+            if (response.StatusCode == HttpStatusCode.Redirect)
             {
-                var id = w * 1000 + n;
-                try
-                {
-                    var response = await client.PostAsync(new Uri("/practice/new", UriKind.Relative), new FormUrlEncodedContent(
-                        [new("__RequestVerificationToken", token), new("Input.Date", day), new("Input.DurationMinutes", "1"), new("Input.Kind", "Coding"), new("Input.Rating", "3"), new("Input.Notes", id.ToString(CultureInfo.InvariantCulture))]));
-                    if (response.StatusCode == HttpStatusCode.Redirect)
-                    {
-                        answered.Add(id);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    return; // the server is gone
-                }
+                answered.Add(id);
             }
-        })).ToList();
-
-        while (answered.Count < 150)
+        }, stop.Token));
+        var gradeWriters = graders.Select(grader => UntilGoneAsync(async n =>
         {
+            // Again and Hard keep every card in learning, so there is always a card to grade.
+            const string url = "/flashcards/review?deck=all";
+            var form = (await grader.GetDocumentAsync(url)).GradeForm();
+            var showing = form.QuerySelector("input[name=cardId]")!.GetAttribute("value") + ":" + form.QuerySelector("input[name=version]")!.GetAttribute("value");
+            var response = await grader.SubmitAsync(form, url, new Dictionary<string, string?> { ["grade"] = n % 2 == 0 ? "1" : "2" });
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                graded.Add(showing);
+            }
+        }, stop.Token));
+        var writers = practiceWriters.Concat(gradeWriters).ToList();
+
+        while (answered.Count < 150 || graded.Count < 30)
+        {
+            Assert.False(writers.Any(w => w.IsCompleted), "a writer stopped before the kill: " + writers.FirstOrDefault(w => w.IsFaulted)?.Exception);
             await Task.Delay(10);
         }
         app.Kill(entireProcessTree: true);
@@ -149,8 +155,40 @@ public sealed class SurvivingAKill : IDisposable
         var stored = Query("SELECT NotesMarkdown FROM PracticeSessions").Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
         Assert.DoesNotContain(answered, id => !stored.Contains(id));
         Assert.Equal(stored.Count, Query("SELECT COUNT(DISTINCT NotesMarkdown) FROM PracticeSessions").Select(int.Parse).Single());
+        var reviews = Query("SELECT FlashcardId || ':' || CardVersion FROM ReviewLogs WHERE Kind = 'Review'");
+        Assert.DoesNotContain(graded, showing => !reviews.Contains(showing));
+        Assert.Equal(reviews.Count, reviews.Distinct().Count());
         restarted.Kill(entireProcessTree: true);
         await restarted.WaitForExitAsync();
+        graders.ForEach(g => g.Dispose());
+    }
+
+    /// <summary>Runs <paramref name="write"/> (given its count) up to 400 times, until stopped or the server is gone.</summary>
+    private static Task UntilGoneAsync(Func<int, Task> write, CancellationToken stop) => Task.Run(async () =>
+    {
+        for (var n = 0; n < 400 && !stop.IsCancellationRequested; n++)
+        {
+            try
+            {
+                await write(n);
+            }
+            catch (HttpRequestException)
+            {
+                return; // the server is gone
+            }
+        }
+    }, CancellationToken.None);
+
+    private static async Task<HttpClient> SignedInAsync(Uri baseAddress, string email)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        await WaitHealthyAsync(client);
+        var registered = await client.SubmitAsync("/Identity/Account/Register", new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = Users.Password, ["Input.TimeZoneId"] = "UTC",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        return client;
     }
 
     private static async Task WaitHealthyAsync(HttpClient client)

@@ -48,6 +48,25 @@ public sealed class StartingWithBadSurroundings
     }
 
     [Fact]
+    public async Task AProxyAddressThatIsNotOneStopsTheAppWithAClearMessage()
+    {
+        using var content = TestContent.Sample();
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-proxy-{Guid.NewGuid():N}");
+
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1),
+            [.. Settings(data, content.Root), "--ReverseProxy:Enabled=true", "--ReverseProxy:KnownProxies:0=10.0.0.300", "--ReverseProxy:KnownNetworks:0=10.0.0.0/99"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("InterviewPrep could not start: ReverseProxy:KnownProxies has '10.0.0.300', which is not an IP address.; " +
+            "ReverseProxy:KnownNetworks has '10.0.0.0/99', which is not a network such as 10.0.0.0/8.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ABrokenContentFolderStillServesTheSite()
     {
         using var content = new TestContent()

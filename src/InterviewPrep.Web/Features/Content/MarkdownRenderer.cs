@@ -1,3 +1,4 @@
+using System.Net;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -32,12 +33,31 @@ public sealed class MarkdownRenderer
     /// <summary>Renders markdown to safe HTML.</summary>
     public string ToHtml(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, _pipeline);
+        string html;
+        try
+        {
+            html = Markdown.ToHtml(markdown, _pipeline);
+        }
+        catch (ArgumentException) when (markdown.Length > 0)
+        {
+            // Markdig refuses nesting past its depth limit (hundreds of "> " or "- "): such text is kept, shown as written.
+            html = $"<p>{WebUtility.HtmlEncode(markdown)}</p>";
+        }
         return _sanitizer.Sanitize(html);
     }
 
     /// <summary>The words of the markdown, for the full-text index.</summary>
-    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, _pipeline);
+    public string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, _pipeline);
+        }
+        catch (ArgumentException) when (markdown.Length > 0)
+        {
+            return markdown; // too deeply nested to parse, as above
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

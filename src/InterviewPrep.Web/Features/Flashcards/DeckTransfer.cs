@@ -11,6 +11,9 @@ namespace InterviewPrep.Web.Features.Flashcards;
 /// <summary>The outcome of an import: how many cards were added, and each row that was not, by line.</summary>
 public sealed record ImportReport(int Imported, IReadOnlyList<(int Line, string Problem)> Skipped);
 
+/// <summary>What the rows of an import file say: the card of each good row, and each bad row by line.</summary>
+public sealed record ImportRows(IReadOnlyList<CardForm> Cards, IReadOnlyList<(int Line, string Problem)> Skipped);
+
 /// <summary>Exports a deck (CSV that Anki's text import reads, or JSON with the review history) and imports own cards from CSV.</summary>
 public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, MarkdownRenderer renderer, TimeProvider time)
 {
@@ -87,11 +90,30 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
     /// <summary>Adds own cards from CSV rows of front, back (markdown) and optional tags. Bad rows are skipped and reported by line; the good ones are all saved.</summary>
     public async Task<ImportReport> ImportAsync(string userId, string text, CancellationToken ct)
     {
-        var skipped = new List<(int, string)>();
         var existing = (await db.Flashcards.AsNoTracking().OwnedBy(userId).Where(c => c.Front != null && !c.IsDeleted).Select(c => c.Front!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var now = time.GetUtcNow().UtcDateTime;
-        var added = new List<Flashcard>();
+        var rows = ReadImport(text, existing);
+        var added = rows.Cards.Select(form =>
+        {
+            var card = new Flashcard { UserId = userId, CreatedAtUtc = now };
+            form.ApplyTo(card, renderer);
+            card.Apply(CardMemory.New(new DateTimeOffset(now, TimeSpan.Zero)));
+            return card;
+        }).ToList();
+        db.Flashcards.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        return new ImportReport(added.Count, rows.Skipped);
+    }
+
+    /// <summary>
+    /// The parsing step of an import, without the database: the card of each good row, and each bad row by line.
+    /// <paramref name="fronts"/> holds the user's fronts and gains each imported one, so a repeated front is a bad row.
+    /// </summary>
+    public static ImportRows ReadImport(string text, ISet<string> fronts)
+    {
+        var cards = new List<CardForm>();
+        var skipped = new List<(int, string)>();
         var rows = 0;
         foreach (var row in CsvRows.Read(text))
         {
@@ -105,7 +127,7 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
                 continue; // a header row
             }
             var problem = row.Problem ?? Check(row.Cells);
-            if (problem is null && !existing.Add(row.Cells[0].Trim()))
+            if (problem is null && !fronts.Add(row.Cells[0].Trim()))
             {
                 problem = "you already have a card with this front";
             }
@@ -114,15 +136,9 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
                 skipped.Add((row.Line, problem));
                 continue;
             }
-            var form = new CardForm { Front = row.Cells[0], Back = row.Cells[1], Tags = row.Cells.Count > 2 ? row.Cells[2] : null };
-            var card = new Flashcard { UserId = userId, CreatedAtUtc = now };
-            form.ApplyTo(card, renderer);
-            card.Apply(CardMemory.New(new DateTimeOffset(now, TimeSpan.Zero)));
-            added.Add(card);
+            cards.Add(new CardForm { Front = row.Cells[0], Back = row.Cells[1], Tags = row.Cells.Count > 2 ? row.Cells[2] : null });
         }
-        db.Flashcards.AddRange(added);
-        await db.SaveChangesAsync(ct);
-        return new ImportReport(added.Count, skipped);
+        return new ImportRows(cards, skipped);
     }
 
     private static string? Check(IReadOnlyList<string> cells) => cells switch

@@ -177,7 +177,7 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
             await db.SaveChangesAsync(ct);
             return card;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             // Another request created it first (the unique index on user and question): use that one.
             db.Entry(card).State = EntityState.Detached;
@@ -417,8 +417,9 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
             await db.SaveChangesAsync(ct);
             return success;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
+            // Only a lost race is "already graded"; any other failure (a busy or full disk) must not be answered as recorded.
             db.ChangeTracker.Clear();
             return CardChange.Stale;
         }
