@@ -20,7 +20,10 @@ public static class DataServices
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(ConnectionString(storage.DatabasePath));
+            options.AddInterceptors(services.GetRequiredService<WriteGateInterceptor>());
         });
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<WriteGateInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<DatabaseBackup>();
         if (builder.Configuration.GetValue("Backup:Automatic", true))

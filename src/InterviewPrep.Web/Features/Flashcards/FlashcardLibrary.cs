@@ -334,6 +334,16 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     {
         var settings = await db.FlashcardSettings.OwnedBy(context.UserId).FirstOrDefaultAsync(ct);
         var since = settings?.PracticeLoggedThroughUtc ?? DateTime.MinValue;
+        if (!finishing)
+        {
+            // A session is over 30 idle minutes after its last review: with no review waiting that is older than
+            // that, none is (a look at the (user, time) index instead of reading the whole session on every grade).
+            var idleSince = context.NowUtc - SessionIdle;
+            if (!await db.ReviewLogs.OwnedBy(context.UserId).AnyAsync(l => l.Kind == ReviewKind.Review && l.ReviewedAtUtc > since && l.ReviewedAtUtc <= idleSince, ct))
+            {
+                return 0;
+            }
+        }
         var logged = await db.ReviewLogs.AsNoTracking().OwnedBy(context.UserId)
             .Where(l => l.Kind == ReviewKind.Review && l.ReviewedAtUtc > since)
             .OrderBy(l => l.ReviewedAtUtc).ThenBy(l => l.Id)
