@@ -127,9 +127,10 @@ app=$publish/InterviewPrep.Web.dll
 
 # --- build -------------------------------------------------------------------------------------
 if [ "$build" -eq 1 ] || [ ! -f "$app" ] || [ ! -f "$tool" ]; then
-  step="building (dotnet publish -c Release)"
+  step="building (dotnet publish -c Release, ReadyToRun)"
   say "building the app (Release) and the bench tool"
-  dotnet publish src/InterviewPrep.Web -c Release -o "$publish" -nologo -v quiet
+  # Published as a deployment would be: ReadyToRun, so that start-up and the import command do not wait for the JIT.
+  dotnet publish src/InterviewPrep.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -v quiet
   dotnet build bench/InterviewPrep.Bench -c Release -o "$work/tool" -nologo -v quiet
 fi
 

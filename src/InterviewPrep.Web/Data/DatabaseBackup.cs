@@ -128,8 +128,12 @@ public static class BackupRetention
 /// <summary>Runs the automatic backup at start and then every hour (it does nothing when today's copy exists).</summary>
 internal sealed class DailyBackupService(DatabaseBackup backup, TimeProvider time, ILogger<DailyBackupService> logger) : BackgroundService
 {
+    /// <summary>The first look comes a little after start, so that a backup never competes with the start-up itself.</summary>
+    internal static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstRunDelay, time, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
         do
         {

@@ -68,7 +68,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         {
             return NotFound();
         }
-        var context = await library.ContextAsync(User.UserId(), ct);
+        var context = await StudyContextAsync(ct);
         if (grade is < 1 or > 4)
         {
             // Refused: nothing is recorded and the same card is shown again, answer up.
@@ -94,7 +94,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public async Task<IActionResult> OnPostUndoAsync(long? logId, CancellationToken ct)
     {
-        var context = await library.ContextAsync(User.UserId(), ct);
+        var context = await StudyContextAsync(ct);
         var (change, cardId) = await library.UndoAsync(context, logId, ct);
         Notice = change == CardChange.Done ? "Undone: the card is back exactly as it was." : "There is nothing to undo.";
         return await NextAsync(cardId, ct);
@@ -111,7 +111,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public async Task<IActionResult> OnPostFinishAsync(CancellationToken ct)
     {
-        var context = await library.ContextAsync(User.UserId(), ct);
+        var context = await StudyContextAsync(ct);
         var logged = await library.LogFinishedSessionsAsync(context, finishing: true, ct);
         TempData["Message"] = logged > 0 ? "Session saved in your practice log." : "Nothing new to log: no card was graded since the last session.";
         return Redirect("/flashcards");
@@ -119,7 +119,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     private async Task<IActionResult> ChangeAsync(int cardId, Func<StudyContext, int, Task<CardChange>> change, string done, CancellationToken ct)
     {
-        var context = await library.ContextAsync(User.UserId(), ct);
+        var context = await StudyContextAsync(ct);
         var result = await change(context, cardId);
         if (result == CardChange.NotFound)
         {
@@ -143,6 +143,11 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         return Redirect(cardId is { } id ? string.Create(CultureInfo.InvariantCulture, $"{url}&card={id}") : url);
     }
 
+    private StudyContext? _context;
+
+    /// <summary>The user's clock, zone and settings, read once per request (a grade and the next card share it).</summary>
+    private async Task<StudyContext> StudyContextAsync(CancellationToken ct) => _context ??= await library.ContextAsync(User.UserId(), ct);
+
     private bool IsFragmentRequest => Request.Headers.ContainsKey(FragmentHeader);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
@@ -152,7 +157,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
             return NotFound();
         }
         var userId = User.UserId();
-        var context = await library.ContextAsync(userId, ct);
+        var context = await StudyContextAsync(ct);
         var material = await library.MaterialAsync(userId, ct);
         if (!DeckNames.Exists(deck, material))
         {
