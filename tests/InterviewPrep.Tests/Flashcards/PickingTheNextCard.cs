@@ -27,6 +27,16 @@ public sealed class PickingTheNextCard
     }
 
     [Fact]
+    public void NewCardsGivenOutOfOrderComeInDeckOrder()
+    {
+        List<QueueCard> cards = [Fresh(7), Fresh(3), Fresh(9), Fresh(1), Fresh(5)];
+
+        var result = ReviewOrder.Next(cards, Limits(newPerDay: 2), Now, EndOfDay);
+
+        Assert.Equal((2, 1), (result.NewCount, result.Next!.QuestionId));
+    }
+
+    [Fact]
     public void ReviewsStopAtTheDailyLimit()
     {
         var cards = Enumerable.Range(1, 10).Select(i => Review(i, Now.AddHours(-i))).ToList();

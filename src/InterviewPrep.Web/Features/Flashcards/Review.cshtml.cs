@@ -208,7 +208,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         {
             return true;
         }
-        Shown = await DescribeAsync(card.QuestionId, card, ct);
+        Shown = await DescribeAsync(material, card.QuestionId, card, ct);
         var now = new DateTimeOffset(context.NowUtc, TimeSpan.Zero);
         var memory = card.Memory;
         if (memory.LastReview is { } last && last > now)
@@ -233,25 +233,27 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         if (At < items.Count)
         {
             var item = items[At];
-            Shown = await DescribeAsync(item.QuestionId, item.FlashcardId is { } id ? material.Cards.First(c => c.Id == id) : null, ct);
+            Shown = await DescribeAsync(material, item.QuestionId, item.FlashcardId is { } id ? material.Cards.First(c => c.Id == id) : null, ct);
         }
     }
 
-    private async Task<ShownCard> DescribeAsync(int? questionId, Flashcard? card, CancellationToken ct)
+    private async Task<ShownCard> DescribeAsync(StudyMaterial material, int? questionId, Flashcard? card, CancellationToken ct)
     {
         if (questionId is { } qid)
         {
-            // Read even when the question is retired: its card and history outlive the file.
+            // Read even when the question is retired: its card and history outlive the file. The tags come from the
+            // bank in memory: inside this projection SQLite materialized the whole tag join, most of the page's time.
             var q = await db.Questions.AsNoTracking().Where(x => x.Id == qid)
-                .Select(x => new { x.Slug, x.Title, Category = x.Category.Title, x.Difficulty, x.AnswerHtml, x.HowToAnswerHtml, x.ExampleAnswerHtml, x.FollowUpsHtml, x.IsRetired, Tags = x.Tags.OrderBy(t => t.Slug).Select(t => t.Slug).ToList() })
+                .Select(x => new { x.Slug, x.Title, Category = x.Category.Title, x.Difficulty, x.AnswerHtml, x.HowToAnswerHtml, x.ExampleAnswerHtml, x.FollowUpsHtml, x.IsRetired })
                 .FirstAsync(ct);
+            IReadOnlyList<string> tags = material.BankById.TryGetValue(qid, out var bank) ? [.. bank.Tags.Order(StringComparer.Ordinal)] : [];
             return new ShownCard(card?.Id, card?.Version ?? 0, q.Title, false, q.IsRetired ? null : q.Slug, q.Category, q.Difficulty,
                 [
                     new("answer", "Answer", q.AnswerHtml, ""),
                     new("how-to-answer", "How to answer it", q.HowToAnswerHtml, "prose-coaching"),
                     new("example-answer", "Example answer", q.ExampleAnswerHtml, "prose-example"),
                 ],
-                string.IsNullOrWhiteSpace(q.FollowUpsHtml) ? null : q.FollowUpsHtml, q.Tags, card?.State ?? CardState.New, q.IsRetired);
+                string.IsNullOrWhiteSpace(q.FollowUpsHtml) ? null : q.FollowUpsHtml, tags, card?.State ?? CardState.New, q.IsRetired);
         }
         var own = card!;
         return new ShownCard(own.Id, own.Version, own.Front!, true, null, null, null,

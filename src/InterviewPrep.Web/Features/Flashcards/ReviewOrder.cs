@@ -39,23 +39,60 @@ public static class ReviewOrder
     /// <param name="reviewCutoffUtc">Review cards due before this are due now: the end of the user's day, or a later interview.</param>
     public static QueueResult Next(IEnumerable<QueueCard> cards, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc)
     {
-        var available = cards.Where(c => !c.IsSuspended && !(c.BuriedUntilUtc > nowUtc)).ToList();
-        var learning = available.Where(c => c.State is CardState.Learning or CardState.Relearning)
-            .OrderBy(c => c.DueUtc).ThenBy(c => c.FlashcardId).ToList();
-        var reviews = available.Where(c => c.State == CardState.Review && c.DueUtc <= reviewCutoffUtc)
-            .OrderBy(c => c.DueUtc).ThenBy(c => c.FlashcardId).Take(limits.ReviewsLeft).ToList();
-        // A retired question is not started any more, but a card already studied keeps its schedule.
-        var fresh = available.Where(c => c.State == CardState.New && !c.IsRetired)
-            .OrderBy(c => c.NewOrder).ThenBy(c => c.QuestionId).ThenBy(c => c.FlashcardId).Take(limits.NewLeft).ToList();
+        // One pass over the deck (10,000 cards for the whole bank): sort only the few studied cards, and the new
+        // cards only when they do not already come in deck order (they do from StudyMaterial.QueueFor).
+        var learning = new List<QueueCard>();
+        var reviews = new List<QueueCard>();
+        var fresh = new List<QueueCard>();
+        var freshInOrder = true;
+        DateTime? firstDue = null;
+        foreach (var c in cards)
+        {
+            if (c.IsSuspended || c.BuriedUntilUtc > nowUtc)
+            {
+                continue;
+            }
+            if (c.State != CardState.New && (firstDue is null || c.DueUtc < firstDue))
+            {
+                firstDue = c.DueUtc;
+            }
+            switch (c.State)
+            {
+                case CardState.Learning or CardState.Relearning:
+                    learning.Add(c);
+                    break;
+                case CardState.Review when c.DueUtc <= reviewCutoffUtc:
+                    reviews.Add(c);
+                    break;
+                // A retired question is not started any more, but a card already studied keeps its schedule.
+                case CardState.New when !c.IsRetired:
+                    freshInOrder &= fresh.Count == 0 || FreshOrder.Compare(fresh[^1], c) <= 0;
+                    fresh.Add(c);
+                    break;
+            }
+        }
+        learning.Sort(DueOrder);
+        reviews.Sort(DueOrder);
+        if (!freshInOrder)
+        {
+            fresh.Sort(FreshOrder);
+        }
+        reviews = reviews.Count > limits.ReviewsLeft ? reviews[..limits.ReviewsLeft] : reviews;
+        fresh = fresh.Count > limits.NewLeft ? fresh[..limits.NewLeft] : fresh;
 
         var dueLearning = learning.FirstOrDefault(c => c.DueUtc <= nowUtc);
         var next = dueLearning ?? Mix(reviews, fresh, limits.NewDoneToday + limits.ReviewsDoneToday)
             ?? learning.FirstOrDefault(c => c.DueUtc <= nowUtc + LearnAhead);
-        DateTime? later = next is null
-            ? available.Where(c => c.State != CardState.New).Select(c => (DateTime?)c.DueUtc).Min()
-            : null;
-        return new QueueResult(next, fresh.Count, learning.Count, reviews.Count, later);
+        return new QueueResult(next, fresh.Count, learning.Count, reviews.Count, next is null ? firstDue : null);
     }
+
+    private static readonly Comparer<QueueCard> DueOrder = Comparer<QueueCard>.Create((a, b) =>
+        a.DueUtc != b.DueUtc ? a.DueUtc.CompareTo(b.DueUtc) : Nullable.Compare(a.FlashcardId, b.FlashcardId));
+
+    private static readonly Comparer<QueueCard> FreshOrder = Comparer<QueueCard>.Create((a, b) =>
+        a.NewOrder != b.NewOrder ? a.NewOrder.CompareTo(b.NewOrder)
+        : a.QuestionId != b.QuestionId ? Nullable.Compare(a.QuestionId, b.QuestionId)
+        : Nullable.Compare(a.FlashcardId, b.FlashcardId));
 
     private static QueueCard? Mix(List<QueueCard> reviews, List<QueueCard> fresh, int doneToday)
     {
