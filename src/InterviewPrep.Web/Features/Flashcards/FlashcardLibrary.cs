@@ -31,24 +31,32 @@ public sealed class StudyMaterial
     public required IReadOnlyDictionary<int, BankQuestion> BankById { get; init; }
 
     /// <summary>The cards of a deck, with a queue entry (not yet in the database) for each bank question never shown.</summary>
-    public IReadOnlyList<QueueCard> QueueFor(Deck deck)
+    public IReadOnlyList<QueueCard> QueueFor(Deck deck) => [.. Queue(deck)];
+
+    /// <summary>
+    /// The same cards one at a time, in deck order, for a single pass (<see cref="ReviewOrder.Next"/>): the whole
+    /// bank's deck is 10,000 entries, and a list of them per request is garbage on the large-object heap.
+    /// </summary>
+    public IEnumerable<QueueCard> Queue(Deck deck)
     {
         var prep = deck.Kind == DeckKind.Interview ? Interviews.FirstOrDefault(i => i.Id == deck.InterviewId) : null;
         var byQuestion = Cards.Where(c => c.QuestionId is not null).ToDictionary(c => c.QuestionId!.Value);
-        var queue = new List<QueueCard>();
         var order = 0;
         foreach (var card in Cards.Where(c => c.IsOwn && OwnInDeck(c, deck)))
         {
-            queue.Add(ToQueue(card, false, order++));
+            yield return ToQueue(card, false, order++);
         }
         foreach (var question in Bank.Where(q => BankInDeck(q, deck, prep)))
         {
-            queue.Add(byQuestion.TryGetValue(question.Id, out var card)
+            var entry = byQuestion.TryGetValue(question.Id, out var card)
                 ? ToQueue(card, question.IsRetired, order++)
-                : new QueueCard(null, question.Id, CardState.New, DateTime.MinValue, IsRetired: question.IsRetired, NewOrder: order++));
+                : new QueueCard(null, question.Id, CardState.New, DateTime.MinValue, IsRetired: question.IsRetired, NewOrder: order++);
+            // A retired question that was never studied is no card at all.
+            if (!(entry.IsRetired && entry.State == CardState.New))
+            {
+                yield return entry;
+            }
         }
-        // A retired question that was never studied is no card at all.
-        return queue.Where(c => !(c.IsRetired && c.State == CardState.New)).ToList();
     }
 
     /// <summary>The deck's cards that exist in the database or could be created, for stats and export.</summary>

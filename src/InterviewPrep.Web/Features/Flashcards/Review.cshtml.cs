@@ -182,7 +182,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     private async Task<bool> ShowReviewAsync(StudyContext context, StudyMaterial material, CancellationToken ct)
     {
         var limits = await library.LimitsAsync(context, ct);
-        Counts = ReviewOrder.Next(material.QueueFor(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
+        Counts = ReviewOrder.Next(material.Queue(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
         Flashcard? card;
         if (Card is { } requested)
         {

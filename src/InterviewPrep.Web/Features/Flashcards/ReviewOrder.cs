@@ -39,12 +39,12 @@ public static class ReviewOrder
     /// <param name="reviewCutoffUtc">Review cards due before this are due now: the end of the user's day, or a later interview.</param>
     public static QueueResult Next(IEnumerable<QueueCard> cards, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc)
     {
-        // One pass over the deck (10,000 cards for the whole bank): sort only the few studied cards, and the new
-        // cards only when they do not already come in deck order (they do from StudyMaterial.QueueFor).
+        // One pass over the deck (10,000 cards for the whole bank): sort only the few studied cards, and keep only
+        // the first new cards that today's limit allows, in order (cheap when they come in deck order, as from
+        // StudyMaterial.Queue: each later one is compared with the last kept and dropped).
         var learning = new List<QueueCard>();
         var reviews = new List<QueueCard>();
         var fresh = new List<QueueCard>();
-        var freshInOrder = true;
         DateTime? firstDue = null;
         foreach (var c in cards)
         {
@@ -66,24 +66,33 @@ public static class ReviewOrder
                     break;
                 // A retired question is not started any more, but a card already studied keeps its schedule.
                 case CardState.New when !c.IsRetired:
-                    freshInOrder &= fresh.Count == 0 || FreshOrder.Compare(fresh[^1], c) <= 0;
-                    fresh.Add(c);
+                    KeepFirst(fresh, c, limits.NewLeft);
                     break;
             }
         }
         learning.Sort(DueOrder);
         reviews.Sort(DueOrder);
-        if (!freshInOrder)
-        {
-            fresh.Sort(FreshOrder);
-        }
         reviews = reviews.Count > limits.ReviewsLeft ? reviews[..limits.ReviewsLeft] : reviews;
-        fresh = fresh.Count > limits.NewLeft ? fresh[..limits.NewLeft] : fresh;
 
         var dueLearning = learning.FirstOrDefault(c => c.DueUtc <= nowUtc);
         var next = dueLearning ?? Mix(reviews, fresh, limits.NewDoneToday + limits.ReviewsDoneToday)
             ?? learning.FirstOrDefault(c => c.DueUtc <= nowUtc + LearnAhead);
         return new QueueResult(next, fresh.Count, learning.Count, reviews.Count, next is null ? firstDue : null);
+    }
+
+    /// <summary>Keeps <paramref name="kept"/> the first <paramref name="limit"/> new cards in deck order.</summary>
+    private static void KeepFirst(List<QueueCard> kept, QueueCard card, int limit)
+    {
+        if (limit <= 0 || (kept.Count == limit && FreshOrder.Compare(card, kept[^1]) >= 0))
+        {
+            return;
+        }
+        var at = kept.BinarySearch(card, FreshOrder);
+        kept.Insert(at < 0 ? ~at : at + 1, card);
+        if (kept.Count > limit)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
     }
 
     private static readonly Comparer<QueueCard> DueOrder = Comparer<QueueCard>.Create((a, b) =>
