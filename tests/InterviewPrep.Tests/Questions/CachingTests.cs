@@ -67,6 +67,8 @@ public sealed class CachingAnonymousPages
         status.Report(new ImportProgress("read", 500, 1000));
         var during = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
         var duringAgain = await client.GetDocumentAsync("/questions/overfitting");
+        status.Report(new ImportProgress("render", 1000, 1000));
+        var saving = await client.GetDocumentAsync("/questions/overfitting");
         status.End();
         var after = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
         var afterAgain = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
@@ -74,6 +76,7 @@ public sealed class CachingAnonymousPages
         Assert.False(during.Headers.Contains("Age"));
         Assert.Contains("Reading 500 of 1,000 questions", duringAgain.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("500", duringAgain.QuerySelector(".import-banner progress")!.GetAttribute("value"));
+        Assert.Contains("Saving 1,000 questions.", saving.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
         Assert.False(after.Headers.Contains("Age"));
         Assert.DoesNotContain("import-banner", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(afterAgain.Headers.Contains("Age"));
