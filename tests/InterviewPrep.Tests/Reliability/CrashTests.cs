@@ -99,7 +99,7 @@ public sealed class SurvivingAKill : IDisposable
     [Fact]
     public async Task AKillDuringABurstOfGradesAndPracticeWritesLosesNoWriteThatWasAnswered()
     {
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var app = Start("--urls", baseAddress.ToString());
         using var client = await SignedInAsync(baseAddress, "crash@example.com");
@@ -210,12 +210,5 @@ public sealed class SurvivingAKill : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("the app did not become healthy within a minute");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -95,10 +95,7 @@ public sealed class ImportingInTheBackground
                 answer: string.Join("\n\n", Enumerable.Repeat("A long answer about regularization and $x^2$.", 40)));
         }
         var data = Path.Combine(Path.GetTempPath(), $"interviewprep-background-{Guid.NewGuid():N}");
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = AppProcess.FreePort();
         using var app = AppProcess.Start(["--urls", $"http://127.0.0.1:{port}", $"--Storage:DataDirectory={data}", $"--Content:Directory={content.Root}", "--Backup:Automatic=false"]);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         try

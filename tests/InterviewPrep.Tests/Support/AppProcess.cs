@@ -38,4 +38,12 @@ public static class AppProcess
         }
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>A loopback port free at the moment of asking, for an app process to listen on.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
