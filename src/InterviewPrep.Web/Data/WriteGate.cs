@@ -38,10 +38,7 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
             return;
         }
         holding.Acquired = await _semaphore.WaitAsync(WaitLimit, ct);
-        if (!holding.Acquired)
-        {
-            logger.LogWarning("A database write waited {Seconds} s for the one before it; going on and leaving it to SQLite", WaitLimit.TotalSeconds);
-        }
+        WarnIfNotAcquired(holding);
     }
 
     internal void Enter(DbContext context)
@@ -50,6 +47,15 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
         if (holding.Depth++ == 0)
         {
             holding.Acquired = _semaphore.Wait(WaitLimit);
+            WarnIfNotAcquired(holding);
+        }
+    }
+
+    private void WarnIfNotAcquired(Holding holding)
+    {
+        if (!holding.Acquired)
+        {
+            logger.LogWarning("A database write waited {Seconds} s for the one before it; going on and leaving it to SQLite", WaitLimit.TotalSeconds);
         }
     }
 
