@@ -28,7 +28,45 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
     {
         public int Depth;
         public bool Acquired;
+
+        /// <summary>The depth before the running SaveChanges entered; -1 when none runs.</summary>
+        public int DepthBeforeSave = -1;
     }
+
+    /// <summary>
+    /// Enters for a SaveChanges. Whatever it opens inside (its own transaction) is let go with it when it ends, however
+    /// it ends: a concurrency failure reports neither a failed save nor a rollback, only that it throws.
+    /// </summary>
+    internal async ValueTask EnterSaveAsync(DbContext context, CancellationToken ct)
+    {
+        _held.GetOrCreateValue(context).DepthBeforeSave = Depth(context);
+        await EnterAsync(context, ct);
+    }
+
+    internal void EnterSave(DbContext context)
+    {
+        _held.GetOrCreateValue(context).DepthBeforeSave = Depth(context);
+        Enter(context);
+    }
+
+    /// <summary>Ends a SaveChanges: back to the depth before it, and the gate let go if that is none.</summary>
+    internal void ExitSave(DbContext? context)
+    {
+        if (context is null || !_held.TryGetValue(context, out var holding) || holding.DepthBeforeSave < 0)
+        {
+            Exit(context);
+            return;
+        }
+        var before = holding.DepthBeforeSave;
+        holding.DepthBeforeSave = -1;
+        if (holding.Depth > before)
+        {
+            holding.Depth = before + 1;
+            Exit(context);
+        }
+    }
+
+    private int Depth(DbContext context) => _held.TryGetValue(context, out var holding) ? holding.Depth : 0;
 
     internal async ValueTask EnterAsync(DbContext context, CancellationToken ct)
     {
@@ -81,6 +119,9 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
             Exit(context);
         }
     }
+
+    /// <summary>No writer holds the gate.</summary>
+    internal bool IsFree => _semaphore.CurrentCount == 1;
 
     internal bool Holds(DbContext? context) => context is not null && _held.TryGetValue(context, out var holding) && holding.Depth > 0;
 
@@ -141,43 +182,56 @@ internal sealed class WriteGateInterceptor(WriteGate gate) : DbTransactionInterc
     // SaveChanges: its own transaction (which the handlers above see too; the depth counts both).
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await gate.EnterAsync(eventData.Context!, cancellationToken);
+        await gate.EnterSaveAsync(eventData.Context!, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        gate.Enter(eventData.Context!);
+        gate.EnterSave(eventData.Context!);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        gate.Exit(eventData.Context);
+        gate.ExitSave(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        gate.Exit(eventData.Context);
+        gate.ExitSave(eventData.Context);
         return result;
     }
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        gate.Exit(eventData.Context);
+        gate.ExitSave(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => gate.Exit(eventData.Context);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => gate.ExitSave(eventData.Context);
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        gate.Exit(eventData.Context);
+        gate.ExitSave(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void SaveChangesCanceled(DbContextEventData eventData) => gate.Exit(eventData.Context);
+    public void SaveChangesCanceled(DbContextEventData eventData) => gate.ExitSave(eventData.Context);
+
+    // A lost race on a concurrency token: EF Core reports it here, and not as a failed save.
+    public ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        gate.ExitSave(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        gate.ExitSave(eventData.Context);
+        return result;
+    }
 
     // A command that writes outside a transaction (ExecuteUpdate, ExecuteDelete, raw SQL): held for the command.
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(

@@ -1,5 +1,7 @@
 using InterviewPrep.Tests.Support;
+using InterviewPrep.Tests.Flashcards;
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,5 +66,37 @@ public sealed class QueueingWriters : IDisposable
 
         Assert.False(await _app.QueryAsync(db => db.Tags.AnyAsync(t => t.Slug == "never-committed")));
         Assert.True(await _app.QueryAsync(db => db.Tags.AnyAsync(t => t.Slug == "after-the-abandoned-one")));
+    }
+
+    [Fact]
+    public async Task ASaveThatLosesAConcurrencyRaceLetsGoOfTheGate()
+    {
+        var (_, userId) = await _app.UserAsync();
+        await _app.QueryAsync(db =>
+        {
+            db.FlashcardSettings.Add(new FlashcardSettings { UserId = userId });
+            return db.SaveChangesAsync();
+        });
+        await using var firstScope = _app.Services.CreateAsyncScope();
+        await using var secondScope = _app.Services.CreateAsyncScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var second = secondScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var mine = await first.FlashcardSettings.SingleAsync(s => s.UserId == userId);
+        var theirs = await second.FlashcardSettings.SingleAsync(s => s.UserId == userId);
+        (mine.NewPerDay, mine.Version) = (5, mine.Version + 1);
+        (theirs.NewPerDay, theirs.Version) = (7, theirs.Version + 1);
+
+        await first.SaveChangesAsync();
+        // With its connection already open (as after an earlier query of a request), the losing save's closing
+        // connection does not let go of the gate either.
+        await second.Database.OpenConnectionAsync();
+        // EF Core reports this failure only as a concurrency exception about to be thrown, not as a failed save.
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        // Before, the loser kept the gate, and every later write in the app waited the full 30 s for it.
+        Assert.True(_app.Services.GetRequiredService<WriteGate>().IsFree, "the losing save kept the write gate");
+        await second.Database.CloseConnectionAsync();
+        var next = await SaveTagInOtherContextAsync("after-a-lost-race");
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }
