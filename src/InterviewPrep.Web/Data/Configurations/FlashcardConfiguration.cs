@@ -38,6 +38,8 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Flashcard>().WithMany().HasForeignKey(l => l.FlashcardId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.UserId, l.ReviewedAtUtc });
+        // The user's last review (undo, on every review page) without sorting their whole history.
+        builder.HasIndex(l => new { l.UserId, l.Id });
         // The database's own guard against a showing logged twice and a review undone twice.
         builder.HasIndex(l => new { l.FlashcardId, l.CardVersion }).IsUnique();
         builder.HasIndex(l => l.UndoesId).IsUnique();

@@ -350,6 +350,8 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.HasIndex("FlashcardId", "CardVersion")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "Id");
+
                     b.HasIndex("UserId", "ReviewedAtUtc");
 
                     b.ToTable("ReviewLogs");

@@ -16,7 +16,7 @@ public static class DeckNames
     public static bool Exists(Deck deck, StudyMaterial material) => deck.Kind switch
     {
         DeckKind.Category => material.Bank.Any(q => q.CategorySlug == deck.Slug),
-        DeckKind.Tag => material.Bank.Any(q => q.Tags.Contains(deck.Slug!)) || material.Cards.Any(c => c.Tags.Split(' ').Contains(deck.Slug)),
+        DeckKind.Tag => material.Bank.Any(q => q.Tags.Contains(deck.Slug!)) || material.Heads.Any(c => c.Tags.Split(' ').Contains(deck.Slug)),
         DeckKind.Interview => material.Interviews.Any(i => i.Id == deck.InterviewId),
         _ => true,
     };

@@ -27,7 +27,7 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
     /// </summary>
     public async Task<string> CsvAsync(string userId, Deck deck, CancellationToken ct)
     {
-        var material = await library.MaterialAsync(userId, ct);
+        var material = await library.FullMaterialAsync(userId, ct);
         var members = material.Members(deck);
         var ids = members.Where(m => m.Question is not null).Select(m => m.Question!.Id).ToList();
         var answers = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
@@ -55,7 +55,7 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
     /// <summary>The deck's cards with their memory and every entry of their review log.</summary>
     public async Task<object> JsonAsync(string userId, Deck deck, CancellationToken ct)
     {
-        var material = await library.MaterialAsync(userId, ct);
+        var material = await library.FullMaterialAsync(userId, ct);
         var members = material.Members(deck);
         var cardIds = members.Where(m => m.Card is not null).Select(m => m.Card!.Id).ToList();
         var logs = (await db.ReviewLogs.AsNoTracking().OwnedBy(userId).Where(l => cardIds.Contains(l.FlashcardId))

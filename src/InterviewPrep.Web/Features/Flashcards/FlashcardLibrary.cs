@@ -18,6 +18,13 @@ public sealed record StudyContext(string UserId, string ZoneId, DateTime NowUtc,
 /// <summary>A question of the bank, as decks need it.</summary>
 public sealed record BankQuestion(int Id, string Slug, string Title, int CategoryId, string CategorySlug, string CategoryTitle, int CategoryOrder, Difficulty Difficulty, bool IsRetired, IReadOnlyList<string> Tags);
 
+/// <summary>What the decks need of a card: which question, its tags, and when it is due. Reading whole cards for this was
+/// most of a review's time once a user had studied a few thousand.</summary>
+public sealed record CardHead(int Id, int? QuestionId, string Tags, CardState State, DateTime DueUtc, bool IsSuspended, DateTime? BuriedUntilUtc)
+{
+    public bool IsOwn => QuestionId is null;
+}
+
 /// <summary>An interview with a prep checklist, as its deck needs it.</summary>
 public sealed record InterviewDeck(int Id, string Company, string Role, DateTime? ScheduledAtUtc, IReadOnlyList<int> CategoryIds, IReadOnlyList<int> QuestionIds);
 
@@ -25,7 +32,15 @@ public sealed record InterviewDeck(int Id, string Company, string Role, DateTime
 public sealed class StudyMaterial
 {
     public required IReadOnlyList<BankQuestion> Bank { get; init; }
-    public required IReadOnlyList<Flashcard> Cards { get; init; }
+    /// <summary>The user's cards (not deleted), as the decks need them.</summary>
+    public required IReadOnlyList<CardHead> Heads { get; init; }
+
+    /// <summary>The user's whole cards, in the same order as <see cref="Heads"/>: only from <see cref="FlashcardLibrary.FullMaterialAsync"/>.</summary>
+    public IReadOnlyList<Flashcard> Cards
+    {
+        get => field ?? throw new InvalidOperationException("This study material was loaded without whole cards: use FullMaterialAsync.");
+        init;
+    }
     public required IReadOnlyList<InterviewDeck> Interviews { get; init; }
 
     public required IReadOnlyDictionary<int, BankQuestion> BankById { get; init; }
@@ -33,28 +48,61 @@ public sealed class StudyMaterial
     /// <summary>The cards of a deck, with a queue entry (not yet in the database) for each bank question never shown.</summary>
     public IReadOnlyList<QueueCard> QueueFor(Deck deck) => [.. Queue(deck)];
 
+    /// <summary>The same cards one at a time, in deck order.</summary>
+    public IEnumerable<QueueCard> Queue(Deck deck) =>
+        Walk(deck).Select(m => m.Card is { } card
+                ? ToQueue(card, m.Question?.IsRetired == true, m.Order)
+                : new QueueCard(null, m.Question!.Id, CardState.New, DateTime.MinValue, IsRetired: m.Question.IsRetired, NewOrder: m.Order))
+            // A retired question that was never studied is no card at all.
+            .Where(q => !(q.IsRetired && q.State == CardState.New));
+
     /// <summary>
-    /// The same cards one at a time, in deck order, for a single pass (<see cref="ReviewOrder.Next"/>): the whole
-    /// bank's deck is 10,000 entries, and a list of them per request is garbage on the large-object heap.
+    /// The deck as <see cref="ReviewOrder.Next"/> needs it: the cards that have a row, and the bank questions never shown
+    /// only counted, with the first of them. The whole bank's deck is 10,000 questions; an entry for each per request
+    /// was most of the review page's time.
     /// </summary>
-    public IEnumerable<QueueCard> Queue(Deck deck)
+    public DeckCards Summary(Deck deck)
+    {
+        var cards = new List<QueueCard>();
+        var unseen = 0;
+        QueueCard? first = null;
+        foreach (var (card, question, order) in Walk(deck))
+        {
+            if (card is not null)
+            {
+                var entry = ToQueue(card, question?.IsRetired == true, order);
+                if (!(entry.IsRetired && entry.State == CardState.New))
+                {
+                    cards.Add(entry);
+                }
+            }
+            else if (!question!.IsRetired)
+            {
+                unseen++;
+                first ??= new QueueCard(null, question.Id, CardState.New, DateTime.MinValue, NewOrder: order);
+            }
+        }
+        return new DeckCards(cards, unseen, first);
+    }
+
+    /// <summary>The deck's members in deck order (own cards, then the bank's): a card, a bank question, or both.</summary>
+    private IEnumerable<(CardHead? Card, BankQuestion? Question, int Order)> Walk(Deck deck)
     {
         var prep = deck.Kind == DeckKind.Interview ? Interviews.FirstOrDefault(i => i.Id == deck.InterviewId) : null;
-        var byQuestion = Cards.Where(c => c.QuestionId is not null).ToDictionary(c => c.QuestionId!.Value);
+        var byQuestion = Heads.Where(c => c.QuestionId is not null).ToDictionary(c => c.QuestionId!.Value);
         var order = 0;
-        foreach (var card in Cards.Where(c => c.IsOwn && OwnInDeck(c, deck)))
+        foreach (var card in Heads)
         {
-            yield return ToQueue(card, false, order++);
-        }
-        foreach (var question in Bank.Where(q => BankInDeck(q, deck, prep)))
-        {
-            var entry = byQuestion.TryGetValue(question.Id, out var card)
-                ? ToQueue(card, question.IsRetired, order++)
-                : new QueueCard(null, question.Id, CardState.New, DateTime.MinValue, IsRetired: question.IsRetired, NewOrder: order++);
-            // A retired question that was never studied is no card at all.
-            if (!(entry.IsRetired && entry.State == CardState.New))
+            if (card.IsOwn && OwnInDeck(card, deck))
             {
-                yield return entry;
+                yield return (card, null, order++);
+            }
+        }
+        foreach (var question in Bank)
+        {
+            if (BankInDeck(question, deck, prep))
+            {
+                yield return (byQuestion.GetValueOrDefault(question.Id), question, order++);
             }
         }
     }
@@ -68,10 +116,10 @@ public sealed class StudyMaterial
             .ToList();
     }
 
-    private static QueueCard ToQueue(Flashcard card, bool retired, int order) =>
+    private static QueueCard ToQueue(CardHead card, bool retired, int order) =>
         new(card.Id, card.QuestionId, card.State, card.DueUtc, card.IsSuspended, card.BuriedUntilUtc, retired, order);
 
-    private static bool OwnInDeck(Flashcard card, Deck deck) => deck.Kind switch
+    private static bool OwnInDeck(CardHead card, Deck deck) => deck.Kind switch
     {
         DeckKind.All or DeckKind.Own => true,
         DeckKind.Tag => card.Tags.Split(' ').Contains(deck.Slug),
@@ -104,7 +152,7 @@ public enum CardChange
 /// The flashcards of a user: loads decks, picks and creates cards, records grades, undoes them, and logs
 /// finished study sessions as practice. Every query is scoped to the user.
 /// </summary>
-public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
+public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>A card lapsing this many times is a leech (Anki's default), and again every half as many after.</summary>
     public const int LeechLapses = 8;
@@ -119,35 +167,57 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
 
     public async Task<StudyContext> ContextAsync(string userId, CancellationToken ct)
     {
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync(ct);
-        var settings = await db.FlashcardSettings.AsNoTracking().OwnedBy(userId).FirstOrDefaultAsync(ct) ?? new FlashcardSettings { UserId = userId };
+        var zone = await queries.TimeZoneOf(db, userId, ct);
+        var settings = await queries.SettingsOf(db, userId, ct) ?? new FlashcardSettings { UserId = userId };
         var now = time.GetUtcNow().UtcDateTime;
         var today = FlashcardStats.LocalDay(now, zone);
         return new StudyContext(userId, zone, now, today, FlashcardStats.StartOfNextDayUtc(today.AddDays(-1), zone),
             FlashcardStats.StartOfNextDayUtc(today, zone), settings);
     }
 
-    public async Task<StudyMaterial> MaterialAsync(string userId, CancellationToken ct)
+    /// <summary>The bank, the user's cards as the decks need them, and their interviews' checklists.</summary>
+    public Task<StudyMaterial> MaterialAsync(string userId, CancellationToken ct) => MaterialAsync(userId, wholeCards: false, ct);
+
+    /// <summary>The same with the user's whole cards, for stats and export.</summary>
+    public Task<StudyMaterial> FullMaterialAsync(string userId, CancellationToken ct) => MaterialAsync(userId, wholeCards: true, ct);
+
+    /// <summary>A card of the user as it is now, not tracked; deleted cards are not found.</summary>
+    public Task<Flashcard?> CardAsync(string userId, int cardId, CancellationToken ct) => queries.CardOf(db, userId, cardId, ct);
+
+    private async Task<StudyMaterial> MaterialAsync(string userId, bool wholeCards, CancellationToken ct)
     {
         var bank = await catalog.GetAsync(ct);
-        var cards = await db.Flashcards.AsNoTracking().OwnedBy(userId).Where(c => !c.IsDeleted).OrderBy(c => c.Id).ToListAsync(ct);
-        var closed = new[] { InterviewStage.Offer, InterviewStage.Rejected, InterviewStage.Withdrawn };
-        var interviews = await db.Interviews.AsNoTracking().OwnedBy(userId)
-            .Where(i => !closed.Contains(i.Stage))
-            .Select(i => new
-            {
-                i.Id, i.Company, i.Role, i.ScheduledAtUtc,
-                Categories = i.Checklist.Where(p => p.CategoryId != null).Select(p => p.CategoryId!.Value).ToList(),
-                Questions = i.Checklist.Where(p => p.QuestionId != null).Select(p => p.QuestionId!.Value).ToList(),
-            })
+        List<Flashcard>? cards = null;
+        List<CardHead> heads;
+        if (wholeCards)
+        {
+            cards = await queries.CardsOf(db, userId).ToListAsync(ct);
+            heads = [.. cards.Select(c => new CardHead(c.Id, c.QuestionId, c.Tags, c.State, c.DueUtc, c.IsSuspended, c.BuriedUntilUtc))];
+        }
+        else
+        {
+            heads = await queries.HeadsOf(db, userId).ToListAsync(ct);
+        }
+        // Two plain queries rather than one with two nested collections: that one's SQL could not be cached, and EF
+        // Core generated it again on every request, under a lock all requests share.
+        var open = db.Interviews.AsNoTracking().OwnedBy(userId)
+            .Where(i => i.Stage != InterviewStage.Offer && i.Stage != InterviewStage.Rejected && i.Stage != InterviewStage.Withdrawn);
+        var interviews = await open.Select(i => new { i.Id, i.Company, i.Role, i.ScheduledAtUtc }).ToListAsync(ct);
+        var checklist = interviews.Count == 0 ? [] : await open
+            .SelectMany(i => i.Checklist.Where(p => p.CategoryId != null || p.QuestionId != null))
+            .Select(p => new { p.InterviewId, p.CategoryId, p.QuestionId })
             .ToListAsync(ct);
+        var itemsOf = checklist.ToLookup(p => p.InterviewId);
         return new StudyMaterial
         {
             Bank = bank.Questions,
             BankById = bank.ById,
-            Cards = cards,
-            Interviews = interviews.Where(i => i.Categories.Count + i.Questions.Count > 0)
-                .Select(i => new InterviewDeck(i.Id, i.Company, i.Role, i.ScheduledAtUtc, i.Categories, i.Questions))
+            Heads = heads,
+            Cards = cards!,
+            Interviews = interviews
+                .Select(i => new InterviewDeck(i.Id, i.Company, i.Role, i.ScheduledAtUtc,
+                    [.. itemsOf[i.Id].Select(p => p.CategoryId).OfType<int>()], [.. itemsOf[i.Id].Select(p => p.QuestionId).OfType<int>()]))
+                .Where(i => i.CategoryIds.Count + i.QuestionIds.Count > 0)
                 .OrderBy(i => i.ScheduledAtUtc ?? DateTime.MaxValue).ThenBy(i => i.Id).ToList(),
         };
     }
@@ -155,9 +225,8 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     /// <summary>Today's limits: the settings, less the new cards and reviews already graded today (undone grades do not count).</summary>
     public async Task<StudyLimits> LimitsAsync(StudyContext context, CancellationToken ct)
     {
-        var today = await CountedLogs(context.UserId).Where(l => l.ReviewedAtUtc >= context.StartOfTodayUtc)
-            .Select(l => l.Before).ToListAsync(ct);
-        var fresh = today.Count(b => b.State == CardState.New);
+        var today = await queries.CountedStatesSince(db, context.UserId, context.StartOfTodayUtc).ToListAsync(ct);
+        var fresh = today.Count(state => state == CardState.New);
         return new StudyLimits(context.Settings.NewPerDay, context.Settings.ReviewsPerDay, fresh, today.Count - fresh);
     }
 
@@ -205,7 +274,7 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
         }
         // A review after 30 idle minutes first closes the session before it (tracked nothing yet, so nothing is lost if it conflicts).
         await LogFinishedSessionsAsync(context, finishing: false, ct);
-        var card = await db.Flashcards.OwnedBy(context.UserId).FirstOrDefaultAsync(c => c.Id == cardId && !c.IsDeleted, ct);
+        var card = await queries.CardToChange(db, context.UserId, cardId, ct);
         if (card is null)
         {
             return CardChange.NotFound;
@@ -250,13 +319,8 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     /// <summary>The user's last review that can still be undone: not undone, and its card unchanged since.</summary>
     public async Task<ReviewLog?> UndoableAsync(string userId, CancellationToken ct)
     {
-        var last = await CountedLogs(userId).OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct);
-        if (last is null)
-        {
-            return null;
-        }
-        var version = await db.Flashcards.OwnedBy(userId).Where(c => c.Id == last.FlashcardId).Select(c => (int?)c.Version).FirstOrDefaultAsync(ct);
-        return version == last.CardVersion + 1 ? last : null;
+        var last = await queries.LastCounted(db, userId, ct);
+        return last is not null && last.CardVersion == last.Log.CardVersion + 1 ? last.Log : null;
     }
 
     /// <summary>Takes back the user's last review: the card gets exactly its state before it, and the log an entry of its own.</summary>
@@ -289,7 +353,7 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     /// <summary>Makes a card new again, keeping its history; logged as a reset.</summary>
     public async Task<CardChange> ResetAsync(StudyContext context, int cardId, CancellationToken ct)
     {
-        var card = await db.Flashcards.OwnedBy(context.UserId).FirstOrDefaultAsync(c => c.Id == cardId && !c.IsDeleted, ct);
+        var card = await queries.CardToChange(db, context.UserId, cardId, ct);
         if (card is null)
         {
             return CardChange.NotFound;
@@ -315,7 +379,7 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     /// <summary>Suspends or unsuspends a card, or buries it until the user's next day.</summary>
     public async Task<CardChange> SetFlagsAsync(StudyContext context, int cardId, bool? suspend, bool bury, CancellationToken ct)
     {
-        var card = await db.Flashcards.OwnedBy(context.UserId).FirstOrDefaultAsync(c => c.Id == cardId && !c.IsDeleted, ct);
+        var card = await queries.CardToChange(db, context.UserId, cardId, ct);
         if (card is null)
         {
             return CardChange.NotFound;
@@ -340,18 +404,20 @@ public sealed class FlashcardLibrary(AppDbContext db, BankCatalog catalog, Markd
     /// </summary>
     public async Task<int> LogFinishedSessionsAsync(StudyContext context, bool finishing, CancellationToken ct)
     {
-        var settings = await db.FlashcardSettings.OwnedBy(context.UserId).FirstOrDefaultAsync(ct);
-        var since = settings?.PracticeLoggedThroughUtc ?? DateTime.MinValue;
         if (!finishing)
         {
             // A session is over 30 idle minutes after its last review: with no review waiting that is older than
             // that, none is (a look at the (user, time) index instead of reading the whole session on every grade).
-            var idleSince = context.NowUtc - SessionIdle;
-            if (!await db.ReviewLogs.OwnedBy(context.UserId).AnyAsync(l => l.Kind == ReviewKind.Review && l.ReviewedAtUtc > since && l.ReviewedAtUtc <= idleSince, ct))
+            // The settings read with the context at the start of this request are recent enough to tell; the
+            // sessions are worked out below from the settings as they are when saved.
+            var loggedThrough = context.Settings.PracticeLoggedThroughUtc ?? DateTime.MinValue;
+            if (!await queries.ReviewedBetween(db, context.UserId, loggedThrough, context.NowUtc - SessionIdle, ct))
             {
                 return 0;
             }
         }
+        var settings = await queries.SettingsToChange(db, context.UserId, ct);
+        var since = settings?.PracticeLoggedThroughUtc ?? DateTime.MinValue;
         var logged = await db.ReviewLogs.AsNoTracking().OwnedBy(context.UserId)
             .Where(l => l.Kind == ReviewKind.Review && l.ReviewedAtUtc > since)
             .OrderBy(l => l.ReviewedAtUtc).ThenBy(l => l.Id)

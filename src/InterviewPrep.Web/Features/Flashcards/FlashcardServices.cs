@@ -6,6 +6,7 @@ public static class FlashcardServices
     public static WebApplicationBuilder AddFlashcards(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BankCatalog>();
+        builder.Services.AddSingleton<FlashcardQueries>();
         builder.Services.AddScoped<FlashcardLibrary>();
         builder.Services.AddScoped<DeckTransfer>();
         return builder;

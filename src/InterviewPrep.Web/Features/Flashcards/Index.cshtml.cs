@@ -29,7 +29,7 @@ public sealed class IndexModel(FlashcardLibrary library) : PageModel
         var limits = await library.LimitsAsync(context, ct);
         DeckRow Row(Deck deck, string? note = null)
         {
-            var cards = material.QueueFor(deck);
+            var cards = material.Summary(deck);
             var counts = ReviewOrder.Next(cards, limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));
             return new DeckRow(deck, DeckNames.Title(deck, material), note, counts.NewCount, counts.LearningCount, counts.DueCount, cards.Count);
         }
@@ -40,12 +40,12 @@ public sealed class IndexModel(FlashcardLibrary library) : PageModel
             .ToList();
         Soon = interviewRows.Where(x => x.i.ScheduledAtUtc is { } at && at >= context.NowUtc && at <= soon).Select(x => x.Item2).ToList();
         Interviews = interviewRows.Where(x => !Soon.Contains(x.Item2) && !(x.i.ScheduledAtUtc < context.NowUtc)).Select(x => x.Item2).ToList();
-        OwnCount = material.Cards.Count(c => c.IsOwn);
+        OwnCount = material.Heads.Count(c => c.IsOwn);
         Main = [Row(Deck.All), Row(Deck.Own)];
         Categories = material.Bank.Where(q => !q.IsRetired).GroupBy(q => (q.CategorySlug, q.CategoryOrder))
             .OrderBy(g => g.Key.CategoryOrder).Select(g => Row(Deck.Category(g.Key.CategorySlug))).ToList();
         Tags = material.Bank.Where(q => !q.IsRetired).SelectMany(q => q.Tags)
-            .Concat(material.Cards.SelectMany(c => c.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Concat(material.Heads.SelectMany(c => c.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(t => Row(Deck.Tag(t))).ToList();
     }

@@ -182,7 +182,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     private async Task<bool> ShowReviewAsync(StudyContext context, StudyMaterial material, CancellationToken ct)
     {
         var limits = await library.LimitsAsync(context, ct);
-        Counts = ReviewOrder.Next(material.Queue(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
+        Counts = ReviewOrder.Next(material.Summary(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
         Flashcard? card;
         if (Card is { } requested)
         {
@@ -195,8 +195,13 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         else if (Counts.Next is { } next)
         {
             card = next.FlashcardId is { } id
-                ? material.Cards.First(c => c.Id == id)
+                ? await library.CardAsync(context.UserId, id, ct)
                 : await library.CardForQuestionAsync(context.UserId, next.QuestionId!.Value, ct);
+            if (card is null)
+            {
+                // Deleted in another tab since the deck was read: pick again from the deck as it is now.
+                return await ShowReviewAsync(context, await library.MaterialAsync(context.UserId, ct), ct);
+            }
         }
         else
         {
@@ -233,7 +238,9 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         if (At < items.Count)
         {
             var item = items[At];
-            Shown = await DescribeAsync(material, item.QuestionId, item.FlashcardId is { } id ? material.Cards.First(c => c.Id == id) : null, ct);
+            var card = item.FlashcardId is { } id ? await library.CardAsync(User.UserId(), id, ct) : null;
+            // An own card deleted in another tab since the deck was read has nothing left to show.
+            Shown = card is null && item.QuestionId is null ? null : await DescribeAsync(material, item.QuestionId, card, ct);
         }
     }
 

@@ -13,6 +13,15 @@ public sealed record QueueCard(
     bool IsRetired = false,
     int NewOrder = 0);
 
+/// <summary>
+/// A deck for picking the next card: the cards that have a row, and the bank questions never shown, which are all new,
+/// as a count and the first of them in deck order.
+/// </summary>
+public sealed record DeckCards(IReadOnlyList<QueueCard> Cards, int UnseenCount, QueueCard? FirstUnseen)
+{
+    public int Count => Cards.Count + UnseenCount;
+}
+
 /// <summary>The daily limits and what was already studied today.</summary>
 public sealed record StudyLimits(int NewPerDay, int ReviewsPerDay, int NewDoneToday, int ReviewsDoneToday)
 {
@@ -37,16 +46,23 @@ public static class ReviewOrder
     /// <param name="limits">The user's limits and today's counts.</param>
     /// <param name="nowUtc">Now.</param>
     /// <param name="reviewCutoffUtc">Review cards due before this are due now: the end of the user's day, or a later interview.</param>
-    public static QueueResult Next(IEnumerable<QueueCard> cards, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc)
+    public static QueueResult Next(IEnumerable<QueueCard> cards, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc) =>
+        Next(new DeckCards([.. cards], 0, null), limits, nowUtc, reviewCutoffUtc);
+
+    /// <param name="deck">The deck's cards, and its bank questions never shown.</param>
+    /// <param name="limits">The user's limits and today's counts.</param>
+    /// <param name="nowUtc">Now.</param>
+    /// <param name="reviewCutoffUtc">Review cards due before this are due now: the end of the user's day, or a later interview.</param>
+    public static QueueResult Next(DeckCards deck, StudyLimits limits, DateTime nowUtc, DateTime reviewCutoffUtc)
     {
-        // One pass over the deck (10,000 cards for the whole bank): sort only the few studied cards, and keep only
-        // the first new cards that today's limit allows, in order (cheap when they come in deck order, as from
-        // StudyMaterial.Queue: each later one is compared with the last kept and dropped).
+        // One pass over the cards: sort only the studied ones, and of the new ones keep only the first in deck order
+        // and how many there are (no list of them: with the daily limit lifted it could be 10,000 entries).
         var learning = new List<QueueCard>();
         var reviews = new List<QueueCard>();
-        var fresh = new List<QueueCard>();
+        var firstFresh = deck.FirstUnseen;
+        var freshCount = deck.UnseenCount;
         DateTime? firstDue = null;
-        foreach (var c in cards)
+        foreach (var c in deck.Cards)
         {
             if (c.IsSuspended || c.BuriedUntilUtc > nowUtc)
             {
@@ -66,33 +82,24 @@ public static class ReviewOrder
                     break;
                 // A retired question is not started any more, but a card already studied keeps its schedule.
                 case CardState.New when !c.IsRetired:
-                    KeepFirst(fresh, c, limits.NewLeft);
+                    freshCount++;
+                    if (firstFresh is null || FreshOrder.Compare(c, firstFresh) < 0)
+                    {
+                        firstFresh = c;
+                    }
                     break;
             }
         }
         learning.Sort(DueOrder);
         reviews.Sort(DueOrder);
         reviews = reviews.Count > limits.ReviewsLeft ? reviews[..limits.ReviewsLeft] : reviews;
+        freshCount = Math.Min(freshCount, limits.NewLeft);
+        firstFresh = freshCount > 0 ? firstFresh : null;
 
         var dueLearning = learning.FirstOrDefault(c => c.DueUtc <= nowUtc);
-        var next = dueLearning ?? Mix(reviews, fresh, limits.NewDoneToday + limits.ReviewsDoneToday)
+        var next = dueLearning ?? Mix(reviews, firstFresh, freshCount, limits.NewDoneToday + limits.ReviewsDoneToday)
             ?? learning.FirstOrDefault(c => c.DueUtc <= nowUtc + LearnAhead);
-        return new QueueResult(next, fresh.Count, learning.Count, reviews.Count, next is null ? firstDue : null);
-    }
-
-    /// <summary>Keeps <paramref name="kept"/> the first <paramref name="limit"/> new cards in deck order.</summary>
-    private static void KeepFirst(List<QueueCard> kept, QueueCard card, int limit)
-    {
-        if (limit <= 0 || (kept.Count == limit && FreshOrder.Compare(card, kept[^1]) >= 0))
-        {
-            return;
-        }
-        var at = kept.BinarySearch(card, FreshOrder);
-        kept.Insert(at < 0 ? ~at : at + 1, card);
-        if (kept.Count > limit)
-        {
-            kept.RemoveAt(kept.Count - 1);
-        }
+        return new QueueResult(next, freshCount, learning.Count, reviews.Count, next is null ? firstDue : null);
     }
 
     private static readonly Comparer<QueueCard> DueOrder = Comparer<QueueCard>.Create((a, b) =>
@@ -103,15 +110,15 @@ public static class ReviewOrder
         : a.QuestionId != b.QuestionId ? Nullable.Compare(a.QuestionId, b.QuestionId)
         : Nullable.Compare(a.FlashcardId, b.FlashcardId));
 
-    private static QueueCard? Mix(List<QueueCard> reviews, List<QueueCard> fresh, int doneToday)
+    private static QueueCard? Mix(List<QueueCard> reviews, QueueCard? firstFresh, int freshCount, int doneToday)
     {
-        if (reviews.Count == 0 || fresh.Count == 0)
+        if (reviews.Count == 0 || firstFresh is null)
         {
-            return reviews.FirstOrDefault() ?? fresh.FirstOrDefault();
+            return reviews.FirstOrDefault() ?? firstFresh;
         }
         // With 100 reviews and 20 new cards left, every sixth card is new; with more new cards than reviews, every
         // second one, so reviews (which cannot wait) are never pushed back behind new cards.
-        var every = Math.Max(2, (reviews.Count + fresh.Count) / fresh.Count);
-        return (doneToday + 1) % every == 0 ? fresh[0] : reviews[0];
+        var every = Math.Max(2, (reviews.Count + freshCount) / freshCount);
+        return (doneToday + 1) % every == 0 ? firstFresh : reviews[0];
     }
 }

@@ -36,7 +36,7 @@ public sealed class StatsModel(FlashcardLibrary library) : PageModel
     {
         var userId = User.UserId();
         var context = await library.ContextAsync(userId, ct);
-        var material = await library.MaterialAsync(userId, ct);
+        var material = await library.FullMaterialAsync(userId, ct);
         var since = context.NowUtc.AddDays(-366);
         var reviews = (await library.CountedLogs(userId).Where(l => l.ReviewedAtUtc >= since)
                 .Select(l => new { l.ReviewedAtUtc, l.Grade, l.Before }).ToListAsync(ct))

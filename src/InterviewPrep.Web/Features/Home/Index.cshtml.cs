@@ -75,7 +75,7 @@ public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, Tim
         var limits = await flashcards.LimitsAsync(context, ct);
         CardsDue Count(Deck deck, string title)
         {
-            var counts = ReviewOrder.Next(material.Queue(deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));
+            var counts = ReviewOrder.Next(material.Summary(deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));
             return new CardsDue(deck.Value, title, counts.DueCount, counts.NewCount, counts.LearningCount);
         }
         // An interview in the next 7 days puts its prep deck first.
