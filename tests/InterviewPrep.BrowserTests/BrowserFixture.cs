@@ -111,6 +111,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Content:Directory", contentDirectory);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Backup:Automatic", "false");
+            // The tests sign up many users from one address within a minute; the limit has its own tests.
+            builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
         }
     }
 }

@@ -49,12 +49,7 @@ public sealed class StudyMaterial
     public IReadOnlyList<QueueCard> QueueFor(Deck deck) => [.. Queue(deck)];
 
     /// <summary>The same cards one at a time, in deck order.</summary>
-    public IEnumerable<QueueCard> Queue(Deck deck) =>
-        Walk(deck).Select(m => m.Card is { } card
-                ? ToQueue(card, m.Question?.IsRetired == true, m.Order)
-                : new QueueCard(null, m.Question!.Id, CardState.New, DateTime.MinValue, IsRetired: m.Question.IsRetired, NewOrder: m.Order))
-            // A retired question that was never studied is no card at all.
-            .Where(q => !(q.IsRetired && q.State == CardState.New));
+    public IEnumerable<QueueCard> Queue(Deck deck) => Walk(deck).Select(Entry).Where(IsCard);
 
     /// <summary>
     /// The deck as <see cref="ReviewOrder.Next"/> needs it: the cards that have a row, and the bank questions never shown
@@ -66,24 +61,33 @@ public sealed class StudyMaterial
         var cards = new List<QueueCard>();
         var unseen = 0;
         QueueCard? first = null;
-        foreach (var (card, question, order) in Walk(deck))
+        foreach (var member in Walk(deck))
         {
-            if (card is not null)
+            var entry = Entry(member);
+            if (!IsCard(entry))
             {
-                var entry = ToQueue(card, question?.IsRetired == true, order);
-                if (!(entry.IsRetired && entry.State == CardState.New))
-                {
-                    cards.Add(entry);
-                }
+                continue;
             }
-            else if (!question!.IsRetired)
+            if (member.Card is not null)
+            {
+                cards.Add(entry);
+            }
+            else
             {
                 unseen++;
-                first ??= new QueueCard(null, question.Id, CardState.New, DateTime.MinValue, NewOrder: order);
+                first ??= entry;
             }
         }
         return new DeckCards(cards, unseen, first);
     }
+
+    /// <summary>A member of the deck as the queue sees it: its card, or a new card not yet in the database.</summary>
+    private static QueueCard Entry((CardHead? Card, BankQuestion? Question, int Order) member) => member.Card is { } card
+        ? new QueueCard(card.Id, card.QuestionId, card.State, card.DueUtc, card.IsSuspended, card.BuriedUntilUtc, member.Question?.IsRetired == true, member.Order)
+        : new QueueCard(null, member.Question!.Id, CardState.New, DateTime.MinValue, IsRetired: member.Question.IsRetired, NewOrder: member.Order);
+
+    /// <summary>A retired question that was never studied is no card at all.</summary>
+    private static bool IsCard(QueueCard entry) => !(entry.IsRetired && entry.State == CardState.New);
 
     /// <summary>The deck's members in deck order (own cards, then the bank's): a card, a bank question, or both.</summary>
     private IEnumerable<(CardHead? Card, BankQuestion? Question, int Order)> Walk(Deck deck)
@@ -115,9 +119,6 @@ public sealed class StudyMaterial
             .Select(q => (q.QuestionId is { } id ? BankById[id] : null, q.FlashcardId is { } cardId ? byId[cardId] : null))
             .ToList();
     }
-
-    private static QueueCard ToQueue(CardHead card, bool retired, int order) =>
-        new(card.Id, card.QuestionId, card.State, card.DueUtc, card.IsSuspended, card.BuriedUntilUtc, retired, order);
 
     private static bool OwnInDeck(CardHead card, Deck deck) => deck.Kind switch
     {
