@@ -484,7 +484,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
     }
 
-    /// <summary>Reviews that count: graded and not undone.</summary>
+    /// <summary>Reviews that count: graded and not undone. The same rule is in <see cref="FlashcardQueries"/>.</summary>
     public IQueryable<ReviewLog> CountedLogs(string userId) =>
         db.ReviewLogs.AsNoTracking().OwnedBy(userId)
             .Where(l => l.Kind == ReviewKind.Review && !db.ReviewLogs.Any(u => u.UndoesId == l.Id));

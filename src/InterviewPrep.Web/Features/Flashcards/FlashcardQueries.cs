@@ -10,9 +10,10 @@ namespace InterviewPrep.Web.Features.Flashcards;
 /// page runs eight of them.
 /// </summary>
 /// <remarks>
-/// A singleton, not static fields: a compiled query binds to the model of the first context it runs with, and each
-/// host (the tests start many in one process) has a model of its own. Run with another host's context, a tracking
-/// query attached entities of the wrong model, and saves behaved strangely (writes waited 30 s at the write gate).
+/// A singleton, not static fields: a compiled query binds to the model of the first context it runs with
+/// (dotnet/efcore#13483), and each host has a model of its own; the tests start many hosts in one process.
+/// "Counted" reviews (graded, not undone) are the rule of <see cref="FlashcardLibrary.CountedLogs"/>, written out
+/// again here because a compiled query cannot call it: change them together.
 /// </remarks>
 public sealed class FlashcardQueries
 {
