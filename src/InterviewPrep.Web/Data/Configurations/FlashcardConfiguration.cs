@@ -37,7 +37,8 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
     {
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Flashcard>().WithMany().HasForeignKey(l => l.FlashcardId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => new { l.UserId, l.ReviewedAtUtc });
+        // Covers today's counts on every review page (kind and state before, undone or not by the UndoesId index).
+        builder.HasIndex(l => new { l.UserId, l.ReviewedAtUtc, l.Kind, l.StateBefore });
         // The user's last review (undo, on every review page) without sorting their whole history.
         builder.HasIndex(l => new { l.UserId, l.Id });
         // The database's own guard against a showing logged twice and a review undone twice.

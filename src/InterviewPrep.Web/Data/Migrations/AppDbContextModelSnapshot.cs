@@ -335,6 +335,9 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.Property<DateTime>("ReviewedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StateBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UndoesId")
                         .HasColumnType("INTEGER");
 
@@ -352,7 +355,7 @@ namespace InterviewPrep.Web.Data.Migrations
 
                     b.HasIndex("UserId", "Id");
 
-                    b.HasIndex("UserId", "ReviewedAtUtc");
+                    b.HasIndex("UserId", "ReviewedAtUtc", "Kind", "StateBefore");
 
                     b.ToTable("ReviewLogs");
                 });

@@ -14,8 +14,8 @@ public sealed class BankCatalog(IServiceScopeFactory scopes, ContentImportStatus
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
 
-    /// <summary>The questions in study order (category, difficulty, title), with a lookup by id.</summary>
-    public sealed record Snapshot(long Generation, IReadOnlyList<BankQuestion> Questions, IReadOnlyDictionary<int, BankQuestion> ById);
+    /// <summary>The questions in study order (category, difficulty, title), with a lookup by id and the decks' counts.</summary>
+    public sealed record Snapshot(long Generation, IReadOnlyList<BankQuestion> Questions, IReadOnlyDictionary<int, BankQuestion> ById, BankIndex Index);
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class BankCatalog(IServiceScopeFactory scopes, ContentImportStatus
                 .ToLookup(t => t.QuestionId, t => t.Slug);
             var bank = questions.Select(q => new BankQuestion(q.Id, q.Slug, q.Title, q.CategoryId, q.CategorySlug, q.CategoryTitle, q.CategoryOrder, q.Difficulty, q.IsRetired,
                 [.. tags[q.Id]])).ToList();
-            var snapshot = new Snapshot(generation, bank, bank.ToDictionary(q => q.Id));
+            var snapshot = new Snapshot(generation, bank, bank.ToDictionary(q => q.Id), new BankIndex(bank));
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
@@ -54,4 +54,48 @@ public sealed class BankCatalog(IServiceScopeFactory scopes, ContentImportStatus
     }
 
     public void Dispose() => _loading.Dispose();
+}
+
+/// <summary>
+/// Where each question stands in the bank's study order, and how many questions each deck could still start (those not
+/// retired): what a review needs to count the questions a user never saw without walking the whole bank.
+/// </summary>
+public sealed class BankIndex
+{
+    private readonly Dictionary<int, int> _positions = [];
+    private readonly Dictionary<string, int> _byCategory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byTag = new(StringComparer.Ordinal);
+    private readonly int _startable;
+
+    public BankIndex(IReadOnlyList<BankQuestion> bank)
+    {
+        for (var position = 0; position < bank.Count; position++)
+        {
+            var question = bank[position];
+            _positions[question.Id] = position;
+            if (question.IsRetired)
+            {
+                continue;
+            }
+            _startable++;
+            _byCategory[question.CategorySlug] = _byCategory.GetValueOrDefault(question.CategorySlug) + 1;
+            foreach (var tag in question.Tags)
+            {
+                _byTag[tag] = _byTag.GetValueOrDefault(tag) + 1;
+            }
+        }
+    }
+
+    /// <summary>The question's place in study order.</summary>
+    public int PositionOf(int questionId) => _positions[questionId];
+
+    /// <summary>The deck's questions that are not retired; null for an interview's deck, which depends on its checklist.</summary>
+    public int? StartableIn(Deck deck) => deck.Kind switch
+    {
+        DeckKind.All => _startable,
+        DeckKind.Category => _byCategory.GetValueOrDefault(deck.Slug!),
+        DeckKind.Tag => _byTag.GetValueOrDefault(deck.Slug!),
+        DeckKind.Own => 0,
+        _ => null,
+    };
 }

@@ -163,8 +163,23 @@ public sealed class ReviewLog : IUserOwned
     /// <summary>The deck the card was studied in, such as <c>category:theory</c>.</summary>
     public string Deck { get; set; } = "all";
 
-    public required CardSnapshot Before { get; set; }
+    public required CardSnapshot Before
+    {
+        get;
+        set
+        {
+            field = value;
+            StateBefore = value.State;
+        }
+    }
+
     public required CardSnapshot After { get; set; }
+
+    /// <summary>
+    /// <see cref="Before"/>'s state again, in a column of its own: today's count of new cards reads it for every review of the
+    /// day, and out of the JSON that meant deserializing each one.
+    /// </summary>
+    public CardState StateBefore { get; private set; }
 }
 
 /// <summary>A user's flashcard settings, and how far their reviews have been logged as practice sessions.</summary>

@@ -51,34 +51,52 @@ public sealed class StudyMaterial
     /// <summary>The same cards one at a time, in deck order.</summary>
     public IEnumerable<QueueCard> Queue(Deck deck) => Walk(deck).Select(Entry).Where(IsCard);
 
+    /// <summary>The bank's study order and how many of its questions each deck can start: built once per import by
+    /// <see cref="BankCatalog"/>, or here from <see cref="Bank"/> when none was given.</summary>
+    public BankIndex Index
+    {
+        get => field ??= new BankIndex(Bank);
+        init;
+    }
+
     /// <summary>
     /// The deck as <see cref="ReviewOrder.Next"/> needs it: the cards that have a row, and the bank questions never shown
-    /// only counted, with the first of them. The whole bank's deck is 10,000 questions; an entry for each per request
-    /// was most of the review page's time.
+    /// only counted, with the first of them. It costs the user's cards, not the bank's 10,000 questions: the count comes
+    /// from <see cref="Index"/>, and the walk for the first never-shown question stops there.
     /// </summary>
     public DeckCards Summary(Deck deck)
     {
+        var prep = PrepOf(deck);
+        var own = Heads.Count(c => c.IsOwn && OwnInDeck(c, deck));
         var cards = new List<QueueCard>();
-        var unseen = 0;
-        QueueCard? first = null;
-        foreach (var member in Walk(deck))
+        var shown = new HashSet<int>();
+        var order = 0;
+        var shownLive = 0;
+        foreach (var card in Heads)
         {
-            var entry = Entry(member);
-            if (!IsCard(entry))
+            if (card.IsOwn)
+            {
+                if (OwnInDeck(card, deck))
+                {
+                    cards.Add(Entry((card, null, order++)));
+                }
+                continue;
+            }
+            if (!BankById.TryGetValue(card.QuestionId!.Value, out var question) || !BankInDeck(question, deck, prep))
             {
                 continue;
             }
-            if (member.Card is not null)
+            shown.Add(question.Id);
+            shownLive += question.IsRetired ? 0 : 1;
+            var entry = Entry((card, question, own + Index.PositionOf(question.Id)));
+            if (IsCard(entry))
             {
                 cards.Add(entry);
             }
-            else
-            {
-                unseen++;
-                first ??= entry;
-            }
         }
-        return new DeckCards(cards, unseen, first);
+        var unseen = (Index.StartableIn(deck) ?? Bank.Count(q => !q.IsRetired && BankInDeck(q, deck, prep))) - shownLive;
+        var first = unseen == 0 ? null : Bank.FirstOrDefault(q => !q.IsRetired && !shown.Contains(q.Id) && BankInDeck(q, deck, prep));
+        return new DeckCards(cards, unseen, first is null ? null : Entry((null, first, own + Index.PositionOf(first.Id))));
     }
 
     /// <summary>A member of the deck as the queue sees it: its card, or a new card not yet in the database.</summary>
@@ -89,24 +107,30 @@ public sealed class StudyMaterial
     /// <summary>A retired question that was never studied is no card at all.</summary>
     private static bool IsCard(QueueCard entry) => !(entry.IsRetired && entry.State == CardState.New);
 
-    /// <summary>The deck's members in deck order (own cards, then the bank's): a card, a bank question, or both.</summary>
+    private InterviewDeck? PrepOf(Deck deck) => deck.Kind == DeckKind.Interview ? Interviews.FirstOrDefault(i => i.Id == deck.InterviewId) : null;
+
+    /// <summary>
+    /// The deck's members in deck order (own cards, then the bank's): a card, a bank question, or both. The order of a
+    /// bank question is the number of own cards in the deck plus its place in the whole bank, as in <see cref="Summary"/>.
+    /// </summary>
     private IEnumerable<(CardHead? Card, BankQuestion? Question, int Order)> Walk(Deck deck)
     {
-        var prep = deck.Kind == DeckKind.Interview ? Interviews.FirstOrDefault(i => i.Id == deck.InterviewId) : null;
+        var prep = PrepOf(deck);
         var byQuestion = Heads.Where(c => c.QuestionId is not null).ToDictionary(c => c.QuestionId!.Value);
-        var order = 0;
+        var own = 0;
         foreach (var card in Heads)
         {
             if (card.IsOwn && OwnInDeck(card, deck))
             {
-                yield return (card, null, order++);
+                yield return (card, null, own++);
             }
         }
-        foreach (var question in Bank)
+        for (var position = 0; position < Bank.Count; position++)
         {
+            var question = Bank[position];
             if (BankInDeck(question, deck, prep))
             {
-                yield return (byQuestion.GetValueOrDefault(question.Id), question, order++);
+                yield return (byQuestion.GetValueOrDefault(question.Id), question, own + position);
             }
         }
     }
@@ -213,6 +237,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         {
             Bank = bank.Questions,
             BankById = bank.ById,
+            Index = bank.Index,
             Heads = heads,
             Cards = cards!,
             Interviews = interviews
@@ -226,9 +251,8 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     /// <summary>Today's limits: the settings, less the new cards and reviews already graded today (undone grades do not count).</summary>
     public async Task<StudyLimits> LimitsAsync(StudyContext context, CancellationToken ct)
     {
-        var today = await queries.CountedStatesSince(db, context.UserId, context.StartOfTodayUtc).ToListAsync(ct);
-        var fresh = today.Count(state => state == CardState.New);
-        return new StudyLimits(context.Settings.NewPerDay, context.Settings.ReviewsPerDay, fresh, today.Count - fresh);
+        var today = await queries.CountedSince(db, context.UserId, context.StartOfTodayUtc, ct);
+        return new StudyLimits(context.Settings.NewPerDay, context.Settings.ReviewsPerDay, today.New, today.All - today.New);
     }
 
     /// <summary>Review cards due before this count as due: the end of today, or a later interview of the deck.</summary>
@@ -238,14 +262,12 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         return interview?.ScheduledAtUtc is { } at && at > context.EndOfTodayUtc ? at : context.EndOfTodayUtc;
     }
 
-    /// <summary>The card of a bank question for the user, created the first time it is needed.</summary>
+    /// <summary>
+    /// The card of a bank question the deck found no card for, created now. No query first: the deck was read in this
+    /// request, and when another request created the card since, the unique index says so and that card is used.
+    /// </summary>
     public async Task<Flashcard> CardForQuestionAsync(string userId, int questionId, CancellationToken ct)
     {
-        var existing = await db.Flashcards.OwnedBy(userId).FirstOrDefaultAsync(c => c.QuestionId == questionId, ct);
-        if (existing is not null)
-        {
-            return existing;
-        }
         var now = time.GetUtcNow().UtcDateTime;
         var card = new Flashcard { UserId = userId, QuestionId = questionId, CreatedAtUtc = now };
         card.Apply(CardMemory.New(now));

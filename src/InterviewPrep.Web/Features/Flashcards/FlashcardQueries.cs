@@ -48,12 +48,15 @@ public sealed class FlashcardQueries
         EF.CompileAsyncQuery((AppDbContext db, string userId, int cardId, CancellationToken ct) =>
             db.Flashcards.FirstOrDefault(c => c.UserId == userId && c.Id == cardId && !c.IsDeleted));
 
-    /// <summary>The state before each counted review (graded, not undone) since a time.</summary>
-    public Func<AppDbContext, string, DateTime, IAsyncEnumerable<CardState>> CountedStatesSince { get; } =
-        EF.CompileAsyncQuery((AppDbContext db, string userId, DateTime sinceUtc) =>
-            db.ReviewLogs.Where(l => l.UserId == userId && l.Kind == ReviewKind.Review && l.ReviewedAtUtc >= sinceUtc
-                    && !db.ReviewLogs.Any(u => u.UndoesId == l.Id))
-                .Select(l => l.Before.State));
+    /// <summary>The counted reviews (graded, not undone) since a time, and how many of them were of new cards.</summary>
+    public Func<AppDbContext, string, DateTime, CancellationToken, Task<StudiedCounts>> CountedSince { get; } =
+        EF.CompileAsyncQuery((AppDbContext db, string userId, DateTime sinceUtc, CancellationToken ct) =>
+            db.Users.Where(u => u.Id == userId).Select(u => new StudiedCounts(
+                db.ReviewLogs.Count(l => l.UserId == userId && l.Kind == ReviewKind.Review && l.ReviewedAtUtc >= sinceUtc
+                    && l.StateBefore == CardState.New && !db.ReviewLogs.Any(undo => undo.UndoesId == l.Id)),
+                db.ReviewLogs.Count(l => l.UserId == userId && l.Kind == ReviewKind.Review && l.ReviewedAtUtc >= sinceUtc
+                    && !db.ReviewLogs.Any(undo => undo.UndoesId == l.Id))))
+            .First());
 
     /// <summary>The user's last counted review, with its card's version now (null when the card is gone).</summary>
     public Func<AppDbContext, string, CancellationToken, Task<LastReview?>> LastCounted { get; } =
@@ -68,6 +71,9 @@ public sealed class FlashcardQueries
         EF.CompileAsyncQuery((AppDbContext db, string userId, DateTime afterUtc, DateTime untilUtc, CancellationToken ct) =>
             db.ReviewLogs.Any(l => l.UserId == userId && l.Kind == ReviewKind.Review && l.ReviewedAtUtc > afterUtc && l.ReviewedAtUtc <= untilUtc));
 }
+
+/// <summary>How many counted reviews, and how many of them started a new card.</summary>
+public readonly record struct StudiedCounts(int New, int All);
 
 /// <summary>A review, and the version its card has now.</summary>
 public sealed record LastReview(ReviewLog Log, int? CardVersion);

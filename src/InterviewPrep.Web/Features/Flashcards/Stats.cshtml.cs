@@ -39,8 +39,8 @@ public sealed class StatsModel(FlashcardLibrary library) : PageModel
         var material = await library.FullMaterialAsync(userId, ct);
         var since = context.NowUtc.AddDays(-366);
         var reviews = (await library.CountedLogs(userId).Where(l => l.ReviewedAtUtc >= since)
-                .Select(l => new { l.ReviewedAtUtc, l.Grade, l.Before }).ToListAsync(ct))
-            .Select(l => new CountedReview(l.ReviewedAtUtc, l.Grade ?? Grade.Good, l.Before.State)).ToList();
+                .Select(l => new { l.ReviewedAtUtc, l.Grade, l.StateBefore }).ToListAsync(ct))
+            .Select(l => new CountedReview(l.ReviewedAtUtc, l.Grade ?? Grade.Good, l.StateBefore)).ToList();
         TotalReviews = await library.CountedLogs(userId).CountAsync(ct);
         ReviewsToday = reviews.Count(r => r.AtUtc >= context.StartOfTodayUtc);
         ReviewsPerDay = FlashcardStats.ReviewsPerDay(reviews, context.ZoneId, context.Today);
