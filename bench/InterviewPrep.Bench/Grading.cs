@@ -78,6 +78,7 @@ internal static partial class Grading
         var duration = TimeSpan.FromSeconds(double.Parse(options.Get("duration", "12"), CultureInfo.InvariantCulture));
         var results = users.Select(_ => new WorkerResult()).ToList();
 
+        var startedUtc = DateTime.UtcNow.AddSeconds(-1);
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         await Task.WhenAll(users.Select((cookie, i) => WorkAsync(baseAddress, cookie, results[i], stop.Token)));
@@ -85,7 +86,9 @@ internal static partial class Grading
 
         var latencies = results.SelectMany(r => r.LatenciesUs).Order().ToArray();
         var accepted = results.SelectMany(r => r.Accepted).ToList();
-        var (inLog, duplicated) = options.Get("database", "") is { Length: > 0 } database ? CheckLog(database, accepted) : (-1, -1);
+        var acceptedFirst = results.SelectMany(r => r.AcceptedFirst).ToList();
+        var acceptedCount = accepted.Count + acceptedFirst.Count;
+        var (inLog, duplicated) = options.Get("database", "") is { Length: > 0 } database ? CheckLog(database, accepted, acceptedFirst, startedUtc) : (-1, -1);
         var summary = new Dictionary<string, object>
         {
             ["requests"] = latencies.Length,
@@ -101,7 +104,7 @@ internal static partial class Grading
             ["latency_p99_us"] = Percentile(latencies, 99),
             ["latency_mean_us"] = latencies.Length == 0 ? 0 : Math.Round(latencies.Average(), 1),
             ["latency_max_us"] = latencies.Length == 0 ? 0 : latencies[^1],
-            ["accepted"] = accepted.Count,
+            ["accepted"] = acceptedCount,
             ["in_log"] = inLog,
             ["duplicated_in_log"] = duplicated,
             ["page_reads"] = results.Sum(r => r.PageReads),
@@ -109,14 +112,17 @@ internal static partial class Grading
         };
         await File.WriteAllTextAsync(options.Require("out"), JsonSerializer.Serialize(summary) + "\n");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grades: {latencies.Length} posted, {accepted.Count} accepted, {(inLog < 0 ? "log not checked" : $"{inLog} in the review log ({duplicated} twice)")}; p99 {Percentile(latencies, 99) / 1000.0:0.0} ms"));
-        return inLog >= 0 && (inLog != accepted.Count || duplicated != 0) ? 1 : 0;
+            $"grades: {latencies.Length} posted, {acceptedCount} accepted, {(inLog < 0 ? "log not checked" : $"{inLog} in the review log ({duplicated} twice)")}; p99 {Percentile(latencies, 99) / 1000.0:0.0} ms"));
+        return inLog >= 0 && (inLog != acceptedCount || duplicated != 0) ? 1 : 0;
     }
 
     private sealed class WorkerResult
     {
         public List<long> LatenciesUs { get; } = [];
         public List<(long CardId, long Version)> Accepted { get; } = [];
+
+        /// <summary>First grades of bank questions, which have no card before them (the app makes it with the grade).</summary>
+        public List<long> AcceptedFirst { get; } = [];
         public long Bytes { get; set; }
         public int StatusErrors { get; set; }
         public int ConnectErrors { get; set; }
@@ -171,7 +177,14 @@ internal static partial class Grading
                 // The answer is the next card; a grade the app did not take says so in its notice.
                 if (response.StatusCode == HttpStatusCode.OK && !body.Contains("already graded", StringComparison.Ordinal))
                 {
-                    result.Accepted.Add((long.Parse(fields["cardId"], CultureInfo.InvariantCulture), long.Parse(fields["version"], CultureInfo.InvariantCulture)));
+                    if (fields.TryGetValue("cardId", out var cardId))
+                    {
+                        result.Accepted.Add((long.Parse(cardId, CultureInfo.InvariantCulture), long.Parse(fields["version"], CultureInfo.InvariantCulture)));
+                    }
+                    else
+                    {
+                        result.AcceptedFirst.Add(long.Parse(fields["questionId"], CultureInfo.InvariantCulture));
+                    }
                     page = body;
                 }
                 else
@@ -191,8 +204,13 @@ internal static partial class Grading
         }
     }
 
-    /// <summary>How many accepted grades the review log holds, and how many of them twice (read from the app's database).</summary>
-    private static (int InLog, int Duplicated) CheckLog(string database, List<(long CardId, long Version)> accepted)
+    /// <summary>
+    /// How many accepted grades the review log holds, and how many of them twice (read from the app's database). A grade
+    /// of a card is found by card and version. A first grade names only its question (its card is made with it): per
+    /// question, the first grades logged since this step started must cover those accepted (several users may start
+    /// the same question; each user's card of it, and its first review, are unique in the database).
+    /// </summary>
+    private static (int InLog, int Duplicated) CheckLog(string database, List<(long CardId, long Version)> accepted, List<long> acceptedFirst, DateTime startedUtc)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -206,7 +224,23 @@ internal static partial class Grading
                 logged[(reader.GetInt64(0), reader.GetInt64(1))] = reader.GetInt64(2);
             }
         }
-        var inLog = accepted.Count(logged.ContainsKey);
+        using var first = connection.CreateCommand();
+        first.CommandText = """
+            SELECT c."QuestionId", COUNT(*) FROM "ReviewLogs" l JOIN "Flashcards" c ON c."Id" = l."FlashcardId"
+            WHERE l."Kind" = 'Review' AND l."CardVersion" = 0 AND c."QuestionId" IS NOT NULL AND l."ReviewedAtUtc" >= $since
+            GROUP BY 1
+            """;
+        first.Parameters.AddWithValue("$since", startedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        var loggedFirst = new Dictionary<long, long>();
+        using (var reader = first.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                loggedFirst[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+        var firstInLog = acceptedFirst.CountBy(q => q).Sum(g => (int)Math.Min(g.Value, loggedFirst.GetValueOrDefault(g.Key)));
+        var inLog = accepted.Count(logged.ContainsKey) + firstInLog;
         var duplicated = accepted.Count(a => logged.GetValueOrDefault(a) > 1);
         return (inLog, duplicated);
     }
@@ -220,6 +254,6 @@ internal static partial class Grading
     [GeneratedRegex("<form method=\"post\" class=\"grade-form\"[^>]*? action=\"([^\"]*)\"[\\s\\S]*?</form>")]
     private static partial Regex GradeFormPattern();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(cardId|version|shownAt)\" value=\"([^\"]*)\"")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(cardId|questionId|version|shownAt)\" value=\"([^\"]*)\"")]
     private static partial Regex InputPattern();
 }

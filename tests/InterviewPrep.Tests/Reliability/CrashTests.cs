@@ -125,12 +125,12 @@ public sealed class SurvivingAKill : IDisposable
                 answered.Add(id);
             }
         }, stop.Token));
-        var gradeWriters = graders.Select(grader => UntilGoneAsync(async n =>
+        var gradeWriters = graders.Select((grader, g) => UntilGoneAsync(async n =>
         {
             // Again and Hard keep every card in learning, so there is always a card to grade.
             const string url = "/flashcards/review?deck=all";
             var form = (await grader.GetDocumentAsync(url)).GradeForm();
-            var showing = form.QuerySelector("input[name=cardId]")!.GetAttribute("value") + ":" + form.QuerySelector("input[name=version]")!.GetAttribute("value");
+            var showing = form.Showing($"grader-{g}@example.com");
             var response = await grader.SubmitAsync(form, url, new Dictionary<string, string?> { ["grade"] = n % 2 == 0 ? "1" : "2" });
             if (response.StatusCode == HttpStatusCode.Redirect)
             {
@@ -155,7 +155,7 @@ public sealed class SurvivingAKill : IDisposable
         var stored = Query("SELECT NotesMarkdown FROM PracticeSessions").Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
         Assert.DoesNotContain(answered, id => !stored.Contains(id));
         Assert.Equal(stored.Count, Query("SELECT COUNT(DISTINCT NotesMarkdown) FROM PracticeSessions").Select(int.Parse).Single());
-        var reviews = Query("SELECT FlashcardId || ':' || CardVersion FROM ReviewLogs WHERE Kind = 'Review'");
+        var reviews = Query(Reviewing.LoggedShowings);
         Assert.DoesNotContain(graded, showing => !reviews.Contains(showing));
         Assert.Equal(reviews.Count, reviews.Distinct().Count());
         restarted.Kill(entireProcessTree: true);

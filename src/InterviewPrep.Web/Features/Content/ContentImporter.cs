@@ -368,78 +368,80 @@ public sealed class ContentImporter(
         CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
-        UpsertPages(categories, categoryDocs, "categories", doc => db.Categories.Add(new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
-        var guides = await db.Guides.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, ct);
-        UpsertPages(guides, guideDocs, "guides", doc => db.Guides.Add(new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
-
-        var changedSlugs = rendered.Select(r => r.Doc.Slug).ToList();
-        var tracked = await db.Questions.Include(q => q.Tags)
-            .Where(q => changedSlugs.Contains(q.Slug))
-            .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
-        var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
-        var indexed = new List<(Question Question, string PlainText)>();
-        foreach (var item in rendered)
+        await db.InTransactionAsync(async () =>
         {
-            var doc = item.Doc;
-            if (!tracked.TryGetValue(doc.Slug, out var question))
+
+            var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
+            UpsertPages(categories, categoryDocs, "categories", doc => db.Categories.Add(new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
+            var guides = await db.Guides.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, ct);
+            UpsertPages(guides, guideDocs, "guides", doc => db.Guides.Add(new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
+
+            var changedSlugs = rendered.Select(r => r.Doc.Slug).ToList();
+            var tracked = await db.Questions.Include(q => q.Tags)
+                .Where(q => changedSlugs.Contains(q.Slug))
+                .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
+            var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
+            var indexed = new List<(Question Question, string PlainText)>();
+            foreach (var item in rendered)
             {
-                question = new Question { Slug = doc.Slug, Title = doc.Title, ContentHash = item.Hash, SourcePath = doc.Path, CreatedAtUtc = now };
-                db.Questions.Add(question);
-                report.Added++;
-            }
-            else if (question.IsRetired)
-            {
-                report.Restored++;
-            }
-            else
-            {
-                report.Updated++;
-            }
-            question.Title = doc.Title;
-            question.Category = categories[doc.Category];
-            question.Difficulty = doc.Difficulty;
-            question.RelatedSlugs = [.. doc.Related];
-            (question.AnswerMarkdown, question.AnswerHtml) = (doc.Answer, item.Html[0]);
-            (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (doc.HowToAnswer, item.Html[1]);
-            (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (doc.ExampleAnswer, item.Html[2]);
-            (question.FollowUpsMarkdown, question.FollowUpsHtml) = (doc.FollowUps, item.Html[3]);
-            (question.ContentHash, question.SourcePath, question.SourceStamp, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, item.Stamp, false, now);
-            question.Tags.Clear();
-            foreach (var slug in doc.Tags)
-            {
-                if (!tags.TryGetValue(slug, out var tag))
+                var doc = item.Doc;
+                if (!tracked.TryGetValue(doc.Slug, out var question))
                 {
-                    tag = new Tag { Slug = slug };
-                    db.Tags.Add(tag);
-                    tags[slug] = tag;
+                    question = new Question { Slug = doc.Slug, Title = doc.Title, ContentHash = item.Hash, SourcePath = doc.Path, CreatedAtUtc = now };
+                    db.Questions.Add(question);
+                    report.Added++;
                 }
-                question.Tags.Add(tag);
+                else if (question.IsRetired)
+                {
+                    report.Restored++;
+                }
+                else
+                {
+                    report.Updated++;
+                }
+                question.Title = doc.Title;
+                question.Category = categories[doc.Category];
+                question.Difficulty = doc.Difficulty;
+                question.RelatedSlugs = [.. doc.Related];
+                (question.AnswerMarkdown, question.AnswerHtml) = (doc.Answer, item.Html[0]);
+                (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (doc.HowToAnswer, item.Html[1]);
+                (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (doc.ExampleAnswer, item.Html[2]);
+                (question.FollowUpsMarkdown, question.FollowUpsHtml) = (doc.FollowUps, item.Html[3]);
+                (question.ContentHash, question.SourcePath, question.SourceStamp, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, item.Stamp, false, now);
+                question.Tags.Clear();
+                foreach (var slug in doc.Tags)
+                {
+                    if (!tags.TryGetValue(slug, out var tag))
+                    {
+                        tag = new Tag { Slug = slug };
+                        db.Tags.Add(tag);
+                        tags[slug] = tag;
+                    }
+                    question.Tags.Add(tag);
+                }
+                indexed.Add((question, item.PlainText));
             }
-            indexed.Add((question, item.PlainText));
-        }
 
-        var gone = await db.Questions.Where(q => !q.IsRetired).Select(q => new { q.Id, q.Slug }).ToListAsync(ct);
-        var retiredIds = gone.Where(q => !allSlugs.Contains(q.Slug)).Select(q => q.Id).ToList();
-        if (retiredIds.Count > 0)
-        {
-            report.Retired = await db.Questions.Where(q => retiredIds.Contains(q.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true).SetProperty(q => q.UpdatedAtUtc, now), ct);
-        }
+            var gone = await db.Questions.Where(q => !q.IsRetired).Select(q => new { q.Id, q.Slug }).ToListAsync(ct);
+            var retiredIds = gone.Where(q => !allSlugs.Contains(q.Slug)).Select(q => q.Id).ToList();
+            if (retiredIds.Count > 0)
+            {
+                report.Retired = await db.Questions.Where(q => retiredIds.Contains(q.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true).SetProperty(q => q.UpdatedAtUtc, now), ct);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await RestampAsync(restamped, ct);
-        await searchIndex.RemoveAsync(retiredIds, ct);
-        await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
-        if (report.HasChanges)
-        {
-            // Tells every process serving this database that its caches of the bank are out of date.
-            await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Number, r => r.Number + 1), ct);
-        }
-        await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await RestampAsync(restamped, ct);
+            await searchIndex.RemoveAsync(retiredIds, ct);
+            await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
+            if (report.HasChanges)
+            {
+                // Tells every process serving this database that its caches of the bank are out of date.
+                await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Number, r => r.Number + 1), ct);
+            }
+            return true;
+        }, ct);
         db.ChangeTracker.Clear();
     }
 

@@ -263,8 +263,8 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     }
 
     /// <summary>
-    /// The card of a bank question the deck found no card for, created now. No query first: the deck was read in this
-    /// request, and when another request created the card since, the unique index says so and that card is used.
+    /// The card of a bank question the user never graded, created now (to bury or suspend it before its first grade). When
+    /// another request created it first, the unique index says so and that card is used.
     /// </summary>
     public async Task<Flashcard> CardForQuestionAsync(string userId, int questionId, CancellationToken ct)
     {
@@ -282,6 +282,56 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
             // Another request created it first (the unique index on user and question): use that one.
             db.Entry(card).State = EntityState.Detached;
             return await db.Flashcards.OwnedBy(userId).FirstAsync(c => c.QuestionId == questionId, ct);
+        }
+    }
+
+    /// <summary>The user's card of a bank question, if it has one (not tracked).</summary>
+    public Task<Flashcard?> CardOfQuestionAsync(string userId, int questionId, CancellationToken ct) =>
+        db.Flashcards.AsNoTracking().OwnedBy(userId).FirstOrDefaultAsync(c => c.QuestionId == questionId && !c.IsDeleted, ct);
+
+    /// <summary>
+    /// Whether a question is in the bank, retired or not: decks start no retired question, but one retired while it was
+    /// on screen can still be graded, buried or suspended.
+    /// </summary>
+    public async Task<bool> InBankAsync(int questionId, CancellationToken ct) => (await catalog.GetAsync(ct)).ById.ContainsKey(questionId);
+
+    /// <summary>
+    /// Records the first grade of a bank question the user has no card for. A question is shown without a card, and the
+    /// card is made here, already graded, in the same transaction as its review: one write per grade, and none for just
+    /// looking. A second tab or a double click finds the card made (the unique index on user and question): stale.
+    /// </summary>
+    public async Task<CardChange> GradeFirstAsync(StudyContext context, int questionId, Grade grade, int durationMs, Deck deck, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(grade))
+        {
+            throw new ArgumentOutOfRangeException(nameof(grade), grade, "A grade is 1 to 4.");
+        }
+        if (!await InBankAsync(questionId, ct))
+        {
+            return CardChange.NotFound;
+        }
+        await LogFinishedSessionsAsync(context, finishing: false, ct);
+        var now = context.NowUtc;
+        var card = new Flashcard { UserId = context.UserId, QuestionId = questionId, CreatedAtUtc = now };
+        card.Apply(CardMemory.New(now));
+        var before = card.Snapshot();
+        card.Apply(context.Scheduler.Review(card.Memory, grade, new DateTimeOffset(now, TimeSpan.Zero)));
+        card.Version = 1;
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                db.Flashcards.Add(card);
+                await db.SaveChangesAsync(ct);
+                db.ReviewLogs.Add(ReviewOf(context, card, before, version: 0, grade, now, durationMs, deck));
+                await db.SaveChangesAsync(ct);
+                return CardChange.Done;
+            }, ct);
+        }
+        catch (DbUpdateException e) when (e.IsLostRace())
+        {
+            db.ChangeTracker.Clear();
+            return CardChange.Stale;
         }
     }
 
@@ -321,20 +371,23 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
             card.IsSuspended = true;
         }
         card.BuriedUntilUtc = null;
-        return await SaveChangeAsync(card, new ReviewLog
-        {
-            UserId = context.UserId,
-            FlashcardId = card.Id,
-            Kind = ReviewKind.Review,
-            Grade = grade,
-            ReviewedAtUtc = now,
-            DurationMs = durationMs,
-            CardVersion = version,
-            Deck = deck.Value,
-            Before = before,
-            After = card.Snapshot(),
-        }, leech ? CardChange.BecameLeech : CardChange.Done, ct);
+        return await SaveChangeAsync(card, ReviewOf(context, card, before, version, grade, now, durationMs, deck), leech ? CardChange.BecameLeech : CardChange.Done, ct);
     }
+
+    /// <summary>The log entry of a grade: the card as it was shown (<paramref name="before"/>, at <paramref name="version"/>) and as it is now.</summary>
+    private static ReviewLog ReviewOf(StudyContext context, Flashcard card, CardSnapshot before, int version, Grade grade, DateTime now, int durationMs, Deck deck) => new()
+    {
+        UserId = context.UserId,
+        FlashcardId = card.Id,
+        Kind = ReviewKind.Review,
+        Grade = grade,
+        ReviewedAtUtc = now,
+        DurationMs = durationMs,
+        CardVersion = version,
+        Deck = deck.Value,
+        Before = before,
+        After = card.Snapshot(),
+    };
 
     /// <summary>8 lapses, then 12, 16, ...: the card is suspended again each time it keeps failing.</summary>
     public static bool IsLeechCount(int lapses) => lapses >= LeechLapses && (lapses - LeechLapses) % (LeechLapses / 2) == 0;

@@ -25,13 +25,17 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public sealed record Section(string Id, string Heading, string Html, string Class);
 
-    /// <summary>The card on screen.</summary>
+    /// <summary>The card on screen. A bank question never graded has no card yet (<see cref="CardId"/> null): its card is
+    /// made by its first grade.</summary>
     public sealed record ShownCard(
-        int? CardId, int Version, string Front, bool IsOwn, string? QuestionSlug, string? Category, Difficulty? Difficulty,
+        int? CardId, int? QuestionId, int Version, string Front, bool IsOwn, string? QuestionSlug, string? Category, Difficulty? Difficulty,
         IReadOnlyList<Section> Sections, string? FollowUpsHtml, IReadOnlyList<string> Tags, CardState State, bool IsRetired);
 
     [BindProperty(SupportsGet = true, Name = "deck")] public string? DeckValue { get; set; }
     [BindProperty(SupportsGet = true)] public int? Card { get; set; }
+
+    /// <summary>A bank question with no card yet, as the no-script "Show answer" link names it.</summary>
+    [BindProperty(SupportsGet = true)] public int? Question { get; set; }
     [BindProperty(SupportsGet = true, Name = "reveal")] public string? RevealValue { get; set; }
     [BindProperty(SupportsGet = true, Name = "cram")] public string? CramValue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Order { get; set; }
@@ -62,7 +66,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
-    public async Task<IActionResult> OnPostGradeAsync(int cardId, int version, int grade, int? durationMs, long? shownAt, CancellationToken ct)
+    public async Task<IActionResult> OnPostGradeAsync(int? cardId, int? questionId, int version, int grade, int? durationMs, long? shownAt, CancellationToken ct)
     {
         if (Deck.Parse(DeckValue) is not { } deck)
         {
@@ -73,7 +77,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         {
             // Refused: nothing is recorded and the same card is shown again, answer up.
             Notice = "A grade is 1 (Again) to 4 (Easy); nothing was recorded. Choose one of the four buttons.";
-            (Card, RevealValue, IsError) = (cardId, "1", true);
+            (Card, Question, RevealValue, IsError) = (cardId, cardId is null ? questionId : null, "1", true);
             var page = await ShowAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return page;
@@ -81,7 +85,9 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         var duration = durationMs is { } ms and >= 0 and <= 3_600_000
             ? ms
             : (int)Math.Clamp(new DateTimeOffset(context.NowUtc).ToUnixTimeMilliseconds() - (shownAt ?? 0), 0, 3_600_000);
-        var change = await library.GradeAsync(context, cardId, version, (Grade)grade, duration, deck, ct);
+        var change = cardId is null && questionId is { } first
+            ? await library.GradeFirstAsync(context, first, (Grade)grade, duration, deck, ct)
+            : await library.GradeAsync(context, cardId ?? 0, version, (Grade)grade, duration, deck, ct);
         Notice = change switch
         {
             CardChange.NotFound => null,
@@ -100,14 +106,14 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         return await NextAsync(cardId, ct);
     }
 
-    public Task<IActionResult> OnPostSuspendAsync(int cardId, CancellationToken ct) =>
-        ChangeAsync(cardId, (context, id) => library.SetFlagsAsync(context, id, suspend: true, bury: false, ct), "Suspended: it will not come up until you unsuspend it on the stats page.", ct);
+    public Task<IActionResult> OnPostSuspendAsync(int? cardId, int? questionId, CancellationToken ct) =>
+        ChangeAsync(cardId, questionId, (context, id) => library.SetFlagsAsync(context, id, suspend: true, bury: false, ct), "Suspended: it will not come up until you unsuspend it on the stats page.", ct);
 
-    public Task<IActionResult> OnPostBuryAsync(int cardId, CancellationToken ct) =>
-        ChangeAsync(cardId, (context, id) => library.SetFlagsAsync(context, id, suspend: null, bury: true, ct), "Buried until tomorrow.", ct);
+    public Task<IActionResult> OnPostBuryAsync(int? cardId, int? questionId, CancellationToken ct) =>
+        ChangeAsync(cardId, questionId, (context, id) => library.SetFlagsAsync(context, id, suspend: null, bury: true, ct), "Buried until tomorrow.", ct);
 
     public Task<IActionResult> OnPostResetAsync(int cardId, CancellationToken ct) =>
-        ChangeAsync(cardId, (context, id) => library.ResetAsync(context, id, ct), "Progress reset: the card is new again (its history is kept).", ct);
+        ChangeAsync(cardId, null, (context, id) => library.ResetAsync(context, id, ct), "Progress reset: the card is new again (its history is kept).", ct);
 
     public async Task<IActionResult> OnPostFinishAsync(CancellationToken ct)
     {
@@ -117,10 +123,19 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         return Redirect("/flashcards");
     }
 
-    private async Task<IActionResult> ChangeAsync(int cardId, Func<StudyContext, int, Task<CardChange>> change, string done, CancellationToken ct)
+    /// <summary>Changes the card a form names; a bank question with no card yet gets one first (to bury or suspend it).</summary>
+    private async Task<IActionResult> ChangeAsync(int? cardId, int? questionId, Func<StudyContext, int, Task<CardChange>> change, string done, CancellationToken ct)
     {
         var context = await StudyContextAsync(ct);
-        var result = await change(context, cardId);
+        if (cardId is null && questionId is { } question && await library.InBankAsync(question, ct))
+        {
+            cardId = (await library.CardForQuestionAsync(context.UserId, question, ct)).Id;
+        }
+        if (cardId is null)
+        {
+            return NotFound();
+        }
+        var result = await change(context, cardId.Value);
         if (result == CardChange.NotFound)
         {
             return NotFound();
@@ -183,7 +198,8 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     {
         var limits = await library.LimitsAsync(context, ct);
         Counts = ReviewOrder.Next(material.Summary(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
-        Flashcard? card;
+        Flashcard? card = null;
+        int? fresh = null; // a bank question with no card yet: shown as a new card, and its card made by its first grade
         if (Card is { } requested)
         {
             card = await db.Flashcards.AsNoTracking().OwnedBy(context.UserId).FirstOrDefaultAsync(c => c.Id == requested && !c.IsDeleted, ct);
@@ -192,30 +208,41 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
                 return false;
             }
         }
-        else if (Counts.Next is { } next)
+        else if (Question is { } asked)
         {
-            card = next.FlashcardId is { } id
-                ? await library.CardAsync(context.UserId, id, ct)
-                : await library.CardForQuestionAsync(context.UserId, next.QuestionId!.Value, ct);
+            // Graded in another tab since the link was made, it has a card now: show that.
+            card = await library.CardOfQuestionAsync(context.UserId, asked, ct);
+            if (card is null && !await library.InBankAsync(asked, ct))
+            {
+                return false;
+            }
+            fresh = card is null ? asked : null;
+        }
+        else if (Counts.Next is { FlashcardId: { } id })
+        {
+            card = await library.CardAsync(context.UserId, id, ct);
             if (card is null)
             {
                 // Deleted in another tab since the deck was read: pick again from the deck as it is now.
                 return await ShowReviewAsync(context, await library.MaterialAsync(context.UserId, ct), ct);
             }
         }
+        else if (Counts.Next is { } next)
+        {
+            fresh = next.QuestionId;
+        }
         else
         {
-            card = null;
             NextDueLocal = Counts.NextDueUtc is { } due ? TimeZones.ToLocal(due, context.ZoneId) : null;
         }
         UndoLogId = (await library.UndoableAsync(context.UserId, ct))?.Id;
-        if (card is null)
+        if (card is null && fresh is null)
         {
             return true;
         }
-        Shown = await DescribeAsync(material, card.QuestionId, card, ct);
+        Shown = await DescribeAsync(material, card is null ? fresh : card.QuestionId, card, ct);
         var now = new DateTimeOffset(context.NowUtc, TimeSpan.Zero);
-        var memory = card.Memory;
+        var memory = card?.Memory ?? CardMemory.New(now);
         if (memory.LastReview is { } last && last > now)
         {
             now = last;
@@ -254,7 +281,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
                 .Select(x => new { x.Slug, x.Title, Category = x.Category.Title, x.Difficulty, x.AnswerHtml, x.HowToAnswerHtml, x.ExampleAnswerHtml, x.FollowUpsHtml, x.IsRetired })
                 .FirstAsync(ct);
             IReadOnlyList<string> tags = material.BankById.TryGetValue(qid, out var bank) ? [.. bank.Tags.Order(StringComparer.Ordinal)] : [];
-            return new ShownCard(card?.Id, card?.Version ?? 0, q.Title, false, q.IsRetired ? null : q.Slug, q.Category, q.Difficulty,
+            return new ShownCard(card?.Id, qid, card?.Version ?? 0, q.Title, false, q.IsRetired ? null : q.Slug, q.Category, q.Difficulty,
                 [
                     new("answer", "Answer", q.AnswerHtml, ""),
                     new("how-to-answer", "How to answer it", q.HowToAnswerHtml, "prose-coaching"),
@@ -263,7 +290,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
                 string.IsNullOrWhiteSpace(q.FollowUpsHtml) ? null : q.FollowUpsHtml, tags, card?.State ?? CardState.New, q.IsRetired);
         }
         var own = card!;
-        return new ShownCard(own.Id, own.Version, own.Front!, true, null, null, null,
+        return new ShownCard(own.Id, null, own.Version, own.Front!, true, null, null, null,
             [new("answer", "Answer", own.BackHtml, "")], null, own.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), own.State, false);
     }
 
@@ -284,6 +311,10 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         else if (withCard && Shown?.CardId is { } id)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"card={id}"));
+        }
+        else if (withCard && Shown?.QuestionId is { } question)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"question={question}"));
         }
         if (reveal == true)
         {
