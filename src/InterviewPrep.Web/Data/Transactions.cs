@@ -24,4 +24,12 @@ public static class Transactions
             throw;
         }
     }
+
+    /// <inheritdoc cref="InTransactionAsync{T}"/>
+    public static Task InTransactionAsync(this AppDbContext db, Func<Task> work, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            await work();
+            return true;
+        }, ct);
 }

@@ -440,7 +440,6 @@ public sealed class ContentImporter(
                 await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Number, r => r.Number + 1), ct);
             }
-            return true;
         }, ct);
         db.ChangeTracker.Clear();
     }
