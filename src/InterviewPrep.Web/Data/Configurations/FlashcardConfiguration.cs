@@ -36,7 +36,7 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
     public void Configure(EntityTypeBuilder<ReviewLog> builder)
     {
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Flashcard>().WithMany().HasForeignKey(l => l.FlashcardId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Card).WithMany().HasForeignKey(l => l.FlashcardId).OnDelete(DeleteBehavior.Cascade);
         // Covers today's counts on every review page (kind and state before, undone or not by the UndoesId index).
         builder.HasIndex(l => new { l.UserId, l.ReviewedAtUtc, l.Kind, l.StateBefore });
         // The user's last review (undo, on every review page) without sorting their whole history.

@@ -982,7 +982,7 @@ namespace InterviewPrep.Web.Data.Migrations
 
             modelBuilder.Entity("InterviewPrep.Web.Features.Flashcards.ReviewLog", b =>
                 {
-                    b.HasOne("InterviewPrep.Web.Features.Flashcards.Flashcard", null)
+                    b.HasOne("InterviewPrep.Web.Features.Flashcards.Flashcard", "Card")
                         .WithMany()
                         .HasForeignKey("FlashcardId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -998,6 +998,8 @@ namespace InterviewPrep.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Card");
                 });
 
             modelBuilder.Entity("InterviewPrep.Web.Features.Interviews.AskedQuestion", b =>

@@ -145,6 +145,10 @@ public sealed class ReviewLog : IUserOwned
     public long Id { get; set; }
     public required string UserId { get; set; }
     public int FlashcardId { get; set; }
+
+    /// <summary>The card, set only to save a new card with its first review in one SaveChanges; queries do not load it.</summary>
+    public Flashcard? Card { get; set; }
+
     public ReviewKind Kind { get; set; }
 
     /// <summary>1 to 4 for a review; null for an undo or a reset.</summary>

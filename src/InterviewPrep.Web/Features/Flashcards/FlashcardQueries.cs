@@ -17,13 +17,14 @@ namespace InterviewPrep.Web.Features.Flashcards;
 /// </remarks>
 public sealed class FlashcardQueries
 {
-    public Func<AppDbContext, string, CancellationToken, Task<string>> TimeZoneOf { get; } =
+    /// <summary>The user's time zone and flashcard settings (null when never saved) in one query: every review and grade starts with them.</summary>
+    public Func<AppDbContext, string, CancellationToken, Task<StudySetup>> SetupOf { get; } =
         EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
-            db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).First());
-
-    public Func<AppDbContext, string, CancellationToken, Task<FlashcardSettings?>> SettingsOf { get; } =
-        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
-            db.FlashcardSettings.AsNoTracking().FirstOrDefault(s => s.UserId == userId));
+            (from u in db.Users
+             where u.Id == userId
+             join s in db.FlashcardSettings.AsNoTracking() on u.Id equals s.UserId into saved
+             from s in saved.DefaultIfEmpty()
+             select new StudySetup(u.TimeZoneId, s)).First());
 
     /// <summary>The user's settings, tracked, to be changed.</summary>
     public Func<AppDbContext, string, CancellationToken, Task<FlashcardSettings?>> SettingsToChange { get; } =
@@ -71,6 +72,9 @@ public sealed class FlashcardQueries
         EF.CompileAsyncQuery((AppDbContext db, string userId, DateTime afterUtc, DateTime untilUtc, CancellationToken ct) =>
             db.ReviewLogs.Any(l => l.UserId == userId && l.Kind == ReviewKind.Review && l.ReviewedAtUtc > afterUtc && l.ReviewedAtUtc <= untilUtc));
 }
+
+/// <summary>A user's time zone, and their flashcard settings if they ever saved them.</summary>
+public sealed record StudySetup(string TimeZoneId, FlashcardSettings? Settings);
 
 /// <summary>How many counted reviews, and how many of them started a new card.</summary>
 public readonly record struct StudiedCounts(int New, int All);
