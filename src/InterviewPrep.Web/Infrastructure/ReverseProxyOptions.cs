@@ -42,11 +42,19 @@ internal sealed class ReverseProxyOptionsValidation : IValidateOptions<ReversePr
 {
     public ValidateOptionsResult Validate(string? name, ReverseProxyOptions options)
     {
-        var problems = options.KnownProxies.Where(p => !IPAddress.TryParse(p, out _))
+        var problems = options.KnownProxies.Where(p => !IsWholeAddress(p))
             .Select(p => $"{ReverseProxyOptions.Section}:KnownProxies has '{p}', which is not an IP address.")
-            .Concat(options.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _))
+            .Concat(options.KnownNetworks.Where(n => !IsWholeAddress(n.Split('/')[0]) || !System.Net.IPNetwork.TryParse(n, out _))
                 .Select(n => $"{ReverseProxyOptions.Section}:KnownNetworks has '{n}', which is not a network such as 10.0.0.0/8."))
             .ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    /// <summary>
+    /// An IPv6 address, or an IPv4 address written with all four parts: the parser also takes the old shorthand, in which
+    /// "10" is 0.0.0.10 and "10.1" is 10.0.0.1, which is never what a setting meant.
+    /// </summary>
+    internal static bool IsWholeAddress(string text) =>
+        IPAddress.TryParse(text, out var address)
+        && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
 }

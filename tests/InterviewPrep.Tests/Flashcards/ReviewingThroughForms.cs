@@ -541,6 +541,28 @@ public sealed class ReviewingThroughForms(FlashcardFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task SettingsTheDatabaseFailsToSaveAreSaidSoAndKeepWhatWasTyped()
+    {
+        var (client, userId) = await _app.UserAsync();
+        // A write refused for a reason other than a race (here a trigger; in life a full or read-only disk).
+        var trigger = "fail_settings_" + userId.Replace("-", "", StringComparison.Ordinal);
+        var create = "CREATE TRIGGER " + trigger + " BEFORE INSERT ON FlashcardSettings WHEN NEW.UserId = '" + userId + "' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END";
+        var drop = "DROP TRIGGER " + trigger;
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(create));
+
+        var refused = await client.SubmitAsync("/flashcards/settings", new Dictionary<string, string?> { ["Input.DesiredRetention"] = "0.85", ["Input.NewPerDay"] = "7", ["Input.ReviewsPerDay"] = "150" });
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(drop));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+        var summary = page.QuerySelector(".form-errors")!.TextContent;
+        Assert.Contains("could not be saved just now, so nothing was changed", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("another tab", summary, StringComparison.Ordinal);
+        Assert.Equal("7", page.QuerySelector("#Input_NewPerDay")!.GetAttribute("value"));
+        Assert.Null(await _app.QueryAsync(db => db.FlashcardSettings.SingleOrDefaultAsync(s => s.UserId == userId)));
+    }
+
+    [Fact]
     public async Task DeletingTheAccountErasesCardsAndTheReviewLog()
     {
         var (client, userId) = await _app.UserAsync();

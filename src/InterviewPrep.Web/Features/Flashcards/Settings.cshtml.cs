@@ -10,7 +10,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>The user's desired retention and daily limits.</summary>
 [Authorize]
-public sealed class SettingsModel(AppDbContext db) : PageModel
+public sealed class SettingsModel(AppDbContext db, ILogger<SettingsModel> logger) : PageModel
 {
     public sealed class Form
     {
@@ -62,9 +62,16 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             ModelState.AddModelError("", "Your settings changed at the same moment in another tab; check them and save again.");
+            return Page();
+        }
+        catch (DbUpdateException e)
+        {
+            // Not a race: the database refused the write (a full or read-only disk). Nothing was saved; say so, keep the form.
+            logger.LogError(e, "Flashcard settings could not be saved");
+            ModelState.AddModelError("", "Your settings could not be saved just now, so nothing was changed. Try again in a moment.");
             return Page();
         }
         Message = "Settings saved.";
