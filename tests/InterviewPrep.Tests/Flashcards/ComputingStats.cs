@@ -138,6 +138,16 @@ public sealed class ReadingCsv
     }
 
     [Fact]
+    public void ABareCarriageReturnEndsALineWhereverItIs()
+    {
+        // Line endings of old Mac files: a comment, a quoted cell over two lines, an unclosed quote, all with a bare \r.
+        var rows = CsvRows.Read("#comment\rfront,back\r\"two\rlines\",b\r\"broken,c\rlast,d").ToList();
+
+        Assert.Equal(["2:front,back", "3:two\rlines,b", "5:problem", "6:last,d"],
+            rows.Select(r => $"{r.Line}:{(r.Problem is null ? string.Join(",", r.Cells) : "problem")}"));
+    }
+
+    [Fact]
     public void WritingQuotesOnlyWhatNeedsIt()
     {
         var csv = new System.Text.StringBuilder();

@@ -25,11 +25,7 @@ public static class CsvRows
             var rowStart = i;
             if (text[i] == '#')
             {
-                while (i < text.Length && text[i] != '\n')
-                {
-                    i++;
-                }
-                i++;
+                i = NextLine(text, i);
                 line++;
                 continue;
             }
@@ -64,7 +60,7 @@ public static class CsvRows
                             closed = true;
                             break;
                         }
-                        if (text[i] == '\n')
+                        if (IsLineBreak(text, i))
                         {
                             line++;
                         }
@@ -74,8 +70,7 @@ public static class CsvRows
                     if (!closed)
                     {
                         // Only this row is lost: reading starts again on the line after the one it began on.
-                        var end = text.IndexOf('\n', rowStart);
-                        i = end < 0 ? text.Length : end + 1;
+                        i = NextLine(text, rowStart);
                         line = start + 1;
                         problem = "a quoted cell is never closed";
                         break;
@@ -123,6 +118,20 @@ public static class CsvRows
             }
             yield return new CsvRow(start, cells);
         }
+    }
+
+    /// <summary>Whether a line ends at <paramref name="i"/>: a \n, or a \r not followed by one (old Mac files); \r\n counts once, at its \n.</summary>
+    private static bool IsLineBreak(string text, int i) =>
+        text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+
+    /// <summary>Where the line after the one holding <paramref name="i"/> starts (the end of the text if none does).</summary>
+    private static int NextLine(string text, int i)
+    {
+        while (i < text.Length && !IsLineBreak(text, i))
+        {
+            i++;
+        }
+        return Math.Min(i + 1, text.Length);
     }
 
     /// <summary>One line of cells, quoted where needed.</summary>
