@@ -117,10 +117,13 @@ public sealed class ReviewingThroughForms(FlashcardFixture fixture) : IClassFixt
         Assert.Null(await _app.FormCardAsync(userId, page)); // looking writes nothing: the first grade makes the card
         Assert.Null(page.QuerySelector("[data-back][hidden]"));
         Assert.Equal(["Answer", "How to answer it", "Example answer"], page.Texts(".flashcard-section h3"));
-        var labels = page.QuerySelectorAll(".grade-button").Select(b => string.Join(' ', b.TextContent.Split((char[])null!, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        // A button's name is what is not hidden from assistive technology; its guide is its description.
+        var buttons = page.QuerySelectorAll(".grade-button").ToList();
+        var labels = buttons.Select(b => string.Join(' ', b.Children.Where(c => c.GetAttribute("aria-hidden") != "true").Select(c => c.TextContent.Trim()))).ToList();
         Assert.Equal(["Again 1 min 1", "Hard 6 min 2", "Good 10 min 3"], labels[..3]);
         Assert.Matches("^Easy ([6-9]|10) days 4$", labels[3]); // 8 days, fuzzed within FsrsScheduler.FuzzRange (6 to 10)
-        Assert.Contains("could not have said this in an interview", page.QuerySelector(".grade-guide")!.TextContent, StringComparison.Ordinal);
+        var again = buttons[0].QuerySelector("#" + buttons[0].GetAttribute("aria-describedby"))!;
+        Assert.Equal("I could not have said this in an interview.", again.TextContent);
 
         var graded = await client.GradeAsync(page, url, "3");
 
