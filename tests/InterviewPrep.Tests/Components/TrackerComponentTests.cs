@@ -31,7 +31,8 @@ public sealed class MinutesChartRendering : BunitContext
 
         var bars = chart.FindAll("rect.bar");
         Assert.Equal(["300", "75"], bars.Select(b => b.GetAttribute("width")));
-        Assert.Equal("Minutes of practice per category: Theory 120 min; Coding 30 min", chart.Find("title").TextContent);
+        Assert.Equal(["Theory 120 min", "Coding 30 min"], chart.FindAll("li.bar-row").Select(r => $"{r.QuerySelector(".bar-label")!.TextContent} {r.QuerySelector(".bar-value")!.TextContent}"));
+        Assert.Equal("Minutes of practice per category", chart.Find("figcaption").TextContent);
     }
 
     [Fact]
