@@ -1,5 +1,6 @@
 using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Content;
+using InterviewPrep.Web.Features.Questions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Flashcards;
@@ -15,7 +16,13 @@ public sealed class BankCatalog(IServiceScopeFactory scopes, ContentImportStatus
     private Snapshot? _current;
 
     /// <summary>The questions in study order (category, difficulty, title), with a lookup by id and the decks' counts.</summary>
-    public sealed record Snapshot(long Generation, IReadOnlyList<BankQuestion> Questions, IReadOnlyDictionary<int, BankQuestion> ById, BankIndex Index);
+    public sealed record Snapshot(long Generation, IReadOnlyList<BankQuestion> Questions, IReadOnlyDictionary<int, BankQuestion> ById, BankIndex Index)
+    {
+        private QuestionNavigation? _navigation;
+
+        /// <summary>The live questions by slug with their neighbours, for the question page; built on first use.</summary>
+        public QuestionNavigation Navigation => LazyInitializer.EnsureInitialized(ref _navigation, () => new QuestionNavigation(Questions));
+    }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken ct)
     {

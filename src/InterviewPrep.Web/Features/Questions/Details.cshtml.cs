@@ -1,58 +1,32 @@
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Flashcards;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Questions;
 
-/// <summary>One question: its four sections, tags, related questions, and previous/next in its category.</summary>
-public sealed class DetailsModel(AppDbContext db) : PageModel
+/// <summary>
+/// One question: its four sections, tags, related questions, and previous/next in its category. All but the sections
+/// come from the bank catalog (read once per import); the sections are one read of the question's row.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, BankCatalog catalog, QuestionQueries queries) : PageModel
 {
-    public sealed record View(
-        int Id, string Slug, string Title, string CategorySlug, string CategoryTitle, Difficulty Difficulty,
-        List<string> Tags, List<string> RelatedSlugs, string AnswerHtml, string HowToAnswerHtml, string ExampleAnswerHtml, string FollowUpsHtml);
-
-    public sealed record Link(string Slug, string Title);
-
-    public View Question { get; private set; } = null!;
-    public IReadOnlyList<Link> Related { get; private set; } = [];
-    public Link? Previous { get; private set; }
-    public Link? Next { get; private set; }
+    public BankQuestion Question { get; private set; } = null!;
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+    public QuestionBody Body { get; private set; } = null!;
+    public IReadOnlyList<BankQuestion> Related { get; private set; } = [];
+    public BankQuestion? Previous { get; private set; }
+    public BankQuestion? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var question = await db.Questions.AsNoTracking()
-            .Where(q => q.Slug == slug && !q.IsRetired)
-            .Select(q => new View(q.Id, q.Slug, q.Title, q.Category.Slug, q.Category.Title, q.Difficulty,
-                new List<string>(), q.RelatedSlugs,
-                q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml))
-            .FirstOrDefaultAsync(ct);
-        if (question is null)
+        var navigation = (await catalog.GetAsync(ct)).Navigation;
+        if (navigation.Find(slug) is not { } place || await queries.BodyOf(db, place.Question.Id, ct) is not { } body)
         {
             return NotFound();
         }
-        // Tags in their own query: inside the projection SQLite materializes the whole tag join per page.
-        question.Tags.AddRange(await db.Questions.Where(q => q.Id == question.Id)
-            .SelectMany(q => q.Tags.Select(t => t.Slug)).OrderBy(slug => slug).ToListAsync(ct));
-        Question = question;
-
-        var related = await db.Questions.AsNoTracking()
-            .Where(q => question.RelatedSlugs.Contains(q.Slug) && !q.IsRetired)
-            .Select(q => new Link(q.Slug, q.Title))
-            .ToListAsync(ct);
-        Related = [.. related.OrderBy(r => question.RelatedSlugs.IndexOf(r.Slug))];
-
-        // The study order within a category: easy to hard, then by title.
-        var siblings = db.Questions.AsNoTracking().Where(q => q.Category.Slug == question.CategorySlug && !q.IsRetired);
-        var (d, t) = (question.Difficulty, question.Title);
-        Previous = await siblings
-            .Where(q => q.Difficulty < d || (q.Difficulty == d && string.Compare(q.Title, t) < 0))
-            .OrderByDescending(q => q.Difficulty).ThenByDescending(q => q.Title)
-            .Select(q => new Link(q.Slug, q.Title)).FirstOrDefaultAsync(ct);
-        Next = await siblings
-            .Where(q => q.Difficulty > d || (q.Difficulty == d && string.Compare(q.Title, t) > 0))
-            .OrderBy(q => q.Difficulty).ThenBy(q => q.Title)
-            .Select(q => new Link(q.Slug, q.Title)).FirstOrDefaultAsync(ct);
+        (Question, Tags, Body, Previous, Next) = (place.Question, place.Tags, body, place.Previous, place.Next);
+        Related = navigation.Live(body.RelatedSlugs);
         return Page();
     }
 }
