@@ -6,6 +6,7 @@ public static class QuestionServices
     public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<QuestionList>();
+        builder.Services.AddSingleton<FilterChoices>();
         return builder;
     }
 }
