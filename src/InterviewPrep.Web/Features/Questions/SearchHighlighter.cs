@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -132,21 +133,35 @@ public sealed class SearchHighlighter
     /// <summary>The words of the text (runs of letters and digits), each with the searched word it matches, or -1.</summary>
     private List<Token> Tokenize(string text)
     {
+        // ASCII runs are found with vectorized searches; only characters outside ASCII are looked at one by one.
         var tokens = new List<Token>(text.Length / 6);
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            if (!IsWordChar(text[i]))
+            var skip = span[i..].IndexOfAnyExcept(AsciiSeparators);
+            if (skip < 0)
+            {
+                break;
+            }
+            i += skip;
+            if (!IsWordChar(span[i]))
             {
                 i++;
                 continue;
             }
             var start = i;
-            while (i < text.Length && IsWordChar(text[i]))
+            while (i < span.Length)
             {
+                var run = span[i..].IndexOfAnyExcept(AsciiWordChars);
+                i = run < 0 ? span.Length : i + run;
+                if (i == span.Length || !IsWordChar(span[i]))
+                {
+                    break;
+                }
                 i++;
             }
-            tokens.Add(new Token(start, i, Match(text.AsSpan(start, i - start))));
+            tokens.Add(new Token(start, i, Match(span[start..i])));
         }
         return tokens;
     }
@@ -172,6 +187,10 @@ public sealed class SearchHighlighter
         }
         return -1;
     }
+
+    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> AsciiSeparators = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c)).ToArray());
 
     private static bool IsWordChar(char c) => c < 0x80
         ? char.IsAsciiLetterOrDigit(c)
