@@ -47,16 +47,17 @@ public sealed class QuestionCardRendering : BunitContext
     [Fact]
     public void ShowsTheHighlightedTitleAndSnippetOfASearchResult()
     {
+        var highlighter = new SearchHighlighter(["overfitting"], prefixLast: false);
         var result = Summary with
         {
-            TitleHtml = QuestionSearchIndex.MarkedToHtml("What is \u0002overfitting\u0003?"),
-            SnippetHtml = QuestionSearchIndex.MarkedToHtml("…when a model \u0002overfits\u0003 <b>noise</b>…"),
+            TitleHtml = highlighter.Highlight("What is overfitting?"),
+            SnippetHtml = highlighter.Highlight("when a model overfits <b>noise</b>"),
         };
 
         var card = Render<QuestionCard>(p => p.Add(c => c.Question, result).Add(c => c.ShowCategory, false));
 
         Assert.Equal("overfitting", card.Find(".question-card-title mark").TextContent);
-        Assert.Equal("…when a model <mark>overfits</mark> &lt;b&gt;noise&lt;/b&gt;…", card.Find(".question-card-snippet").InnerHtml);
+        Assert.Equal("when a model <mark>overfits</mark> &lt;b&gt;noise&lt;/b&gt;", card.Find(".question-card-snippet").InnerHtml);
         Assert.Empty(card.FindAll(".question-card-category"));
     }
 }

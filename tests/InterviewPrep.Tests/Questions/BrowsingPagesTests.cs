@@ -112,6 +112,31 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
         Assert.Contains("any of them", any.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheLastWordIsSearchedAsThePrefixOfAWord()
+    {
+        var typing = await _client.GetDocumentAsync("/questions?q=confusion+matr");
+        var finished = await _client.GetDocumentAsync("/questions?q=matr+");
+
+        Assert.Equal(["How do you read a confusion matrix?"], typing.Texts(".question-card-title"));
+        Assert.Equal("matrix", typing.QuerySelectorAll(".question-card-title mark")[1].TextContent);
+        Assert.Contains("No questions found", finished.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchKeepsTheFiltersAndPagesItsMatches()
+    {
+        var hard = await _client.GetDocumentAsync("/questions?q=kernel&difficulty=hard");
+        var tagged = await _client.GetDocumentAsync("/questions?q=model&tag=metrics");
+        var second = await _client.GetDocumentAsync("/questions?q=kernels&page=2");
+
+        Assert.Contains("1–15 of 15 questions", hard.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.All(hard.Texts(".question-card .badge"), b => Assert.Equal("Hard", b));
+        Assert.Equal(["How would you evaluate a regression model?"], tagged.Texts(".question-card-title"));
+        Assert.Contains("21–40 of 43 questions", second.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.All(second.QuerySelectorAll(".question-card-snippet"), s => Assert.Contains("<mark>kernel", s.InnerHtml, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"unbalanced")]
     [InlineData("recall*")]

@@ -164,7 +164,7 @@ public sealed class DetailsModel(AppDbContext db, QuestionSearchIndex search, Ti
         {
             return null;
         }
-        var (items, _) = await search.SearchAsync(QuestionSearchIndex.MatchExpression(words, any: false, prefixLast: true), new QuestionFilter(null, null, null), 0, 1, ct);
+        var (items, _) = await search.SearchAsync(new SearchTerms(words, Any: false, PrefixLast: true), new QuestionFilter(null, null, null), 0, 1, ct);
         if (items.Count == 0)
         {
             return null;

@@ -1,13 +1,12 @@
 using InterviewPrep.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using DifficultyLevel = InterviewPrep.Web.Features.Questions.Difficulty;
 
 namespace InterviewPrep.Web.Features.Questions;
 
 /// <summary>The question list: filters, paging, and full-text search with highlighted snippets.</summary>
-public sealed class IndexModel(AppDbContext db, QuestionList list) : PageModel
+public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices choices) : PageModel
 {
     public sealed record Choice(string Value, string Label);
 
@@ -29,10 +28,7 @@ public sealed class IndexModel(AppDbContext db, QuestionList list) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Categories = await db.Categories.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Order)
-            .Select(c => new Choice(c.Slug, c.Title)).ToListAsync(ct);
-        Tags = await db.Tags.AsNoTracking().Where(t => t.Questions.Any(q => !q.IsRetired)).OrderBy(t => t.Slug)
-            .Select(t => new Choice(t.Slug, t.Slug)).ToListAsync(ct);
+        (_, Categories, Tags) = await choices.GetAsync(db, ct);
 
         Category = Known(Category, Categories, "category");
         Tag = Known(Tag, Tags, "tag");

@@ -30,24 +30,22 @@ public sealed class QuestionList(AppDbContext db, QuestionSearchIndex index)
             return await BrowseAsync(filter, page, ct);
         }
         var prefixLast = !char.IsWhiteSpace(text![^1]);
-        var all = QuestionSearchIndex.MatchExpression(words, any: false, prefixLast);
-        var result = await SearchPageAsync(all, filter, page, ct);
+        var result = await SearchPageAsync(new SearchTerms(words, Any: false, prefixLast), filter, page, ct);
         if (result.Total == 0 && words.Count > 1)
         {
-            var any = QuestionSearchIndex.MatchExpression(words, any: true, prefixLast);
-            result = await SearchPageAsync(any, filter, page, ct) with { MatchedAnyWord = true };
+            result = await SearchPageAsync(new SearchTerms(words, Any: true, prefixLast), filter, page, ct) with { MatchedAnyWord = true };
         }
         return result;
     }
 
-    private async Task<QuestionPage> SearchPageAsync(string match, QuestionFilter filter, int page, CancellationToken ct)
+    private async Task<QuestionPage> SearchPageAsync(SearchTerms terms, QuestionFilter filter, int page, CancellationToken ct)
     {
-        var (items, total) = await index.SearchAsync(match, filter, (page - 1) * PageSize, PageSize, ct);
+        var (items, total) = await index.SearchAsync(terms, filter, (page - 1) * PageSize, PageSize, ct);
         var pageCount = PageCount(total);
         if (page > pageCount && total > 0)
         {
             page = pageCount;
-            (items, total) = await index.SearchAsync(match, filter, (page - 1) * PageSize, PageSize, ct);
+            (items, total) = await index.SearchAsync(terms, filter, (page - 1) * PageSize, PageSize, ct);
         }
         return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
     }

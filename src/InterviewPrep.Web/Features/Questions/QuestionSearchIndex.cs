@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using InterviewPrep.Web.Data;
@@ -11,6 +10,12 @@ namespace InterviewPrep.Web.Features.Questions;
 /// <summary>A question's searchable text, as the full-text index stores it.</summary>
 public sealed record SearchDocument(int Id, string Title, IEnumerable<string> Tags, string Body);
 
+/// <summary>The words of a search and how they combine: all of them or any, the last one as a prefix or not.</summary>
+public sealed record SearchTerms(IReadOnlyList<string> Words, bool Any, bool PrefixLast)
+{
+    public string MatchExpression => QuestionSearchIndex.MatchExpression(Words, Any, PrefixLast);
+}
+
 /// <summary>
 /// The SQLite FTS5 index over question titles, tags and all sections (table <c>QuestionSearch</c>,
 /// rowid = question id). User input never reaches FTS syntax: it is cut into words and each word is
@@ -18,9 +23,8 @@ public sealed record SearchDocument(int Id, string Title, IEnumerable<string> Ta
 /// </summary>
 public sealed partial class QuestionSearchIndex(AppDbContext db)
 {
-    private const char MarkStart = '\u0002';
-    private const char MarkEnd = '\u0003';
     private const int MaxWords = 12;
+    private const int SnippetWords = 24;
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
@@ -36,11 +40,6 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
         var terms = words.Select((w, i) => prefixLast && i == words.Count - 1 && w.Length >= 2 ? $"\"{w}\"*" : $"\"{w}\"");
         return string.Join(any ? " OR " : " ", terms);
     }
-
-    /// <summary>Turns FTS5's marked text into HTML: everything encoded, the matches in <c>&lt;mark&gt;</c>.</summary>
-    public static string MarkedToHtml(string marked) => WebUtility.HtmlEncode(marked)
-        .Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-        .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 
     public async Task WriteAsync(IEnumerable<SearchDocument> documents, CancellationToken ct)
     {
@@ -68,9 +67,13 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
         }
     }
 
-    /// <summary>One page of matches, best first (bm25, title weighted over tags over body), with highlighted title and snippet.</summary>
+    /// <summary>
+    /// One page of matches, best first (bm25, title weighted over tags over body), with highlighted title and snippet.
+    /// Ranking reads only the index; the page's rows are then read by rowid and highlighted by
+    /// <see cref="SearchHighlighter"/>, so the match expression is evaluated once, not again for every row shown.
+    /// </summary>
     public async Task<(List<QuestionSummary> Items, int Total)> SearchAsync(
-        string match, QuestionFilter filter, int offset, int limit, CancellationToken ct)
+        SearchTerms terms, QuestionFilter filter, int offset, int limit, CancellationToken ct)
     {
         var where = new StringBuilder("QuestionSearch MATCH $match AND q.IsRetired = 0");
         if (filter.Category is not null)
@@ -88,6 +91,7 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
         const string From = "FROM QuestionSearch JOIN Questions q ON q.Id = QuestionSearch.rowid JOIN Categories c ON c.Id = q.CategoryId";
         const string Rank = "bm25(QuestionSearch, 10.0, 4.0, 1.0)";
         var unfiltered = filter.Category is null && filter.Difficulty is null && filter.Tag is null;
+        var match = terms.MatchExpression;
 
         // Without filters the full-text table alone answers: it holds live questions only (the importer
         // removes retired ones), so counting and ranking need not touch the wide question rows.
@@ -101,29 +105,28 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
             return ([], 0);
         }
 
-        // Rank first, then build titles and snippets for the one page shown, not for every match.
-        var page = unfiltered
-            ? $"AND QuestionSearch.rowid IN (SELECT rowid FROM QuestionSearch WHERE QuestionSearch MATCH $match ORDER BY {Rank} LIMIT $limit OFFSET $offset) ORDER BY {Rank}"
-            : $"ORDER BY {Rank} LIMIT $limit OFFSET $offset";
+        var ranked = unfiltered
+            ? $"SELECT rowid AS Id, {Rank} AS Rank FROM QuestionSearch WHERE QuestionSearch MATCH $match"
+            : $"SELECT QuestionSearch.rowid AS Id, {Rank} AS Rank {From} WHERE {where}";
         await using var select = await CommandAsync($"""
-            SELECT q.Slug, q.Title, c.Slug, c.Title, q.Difficulty,
-                   highlight(QuestionSearch, 0, char(2), char(3)),
-                   snippet(QuestionSearch, 2, char(2), char(3), '…', 24)
-            {From} WHERE {where}
-            {page}
+            SELECT q.Slug, q.Title, c.Slug, c.Title, q.Difficulty, s.body
+            FROM ({ranked} ORDER BY Rank LIMIT $limit OFFSET $offset) p
+            JOIN Questions q ON q.Id = p.Id JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = p.Id
+            ORDER BY p.Rank
             """, ct);
         Bind(select, match, filter);
         Add(select, "$limit").Value = limit;
         Add(select, "$offset").Value = offset;
+        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
         var items = new List<QuestionSummary>(limit);
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            items.Add(new QuestionSummary(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), (Difficulty)reader.GetInt32(4))
+            var title = reader.GetString(1);
+            items.Add(new QuestionSummary(reader.GetString(0), title, reader.GetString(2), reader.GetString(3), (Difficulty)reader.GetInt32(4))
             {
-                TitleHtml = MarkedToHtml(reader.GetString(5)),
-                SnippetHtml = MarkedToHtml(reader.GetString(6)),
+                TitleHtml = highlighter.Highlight(title),
+                SnippetHtml = highlighter.Snippet(reader.GetString(5), SnippetWords),
             });
         }
         return (items, total);

@@ -7,6 +7,7 @@ public static class QuestionServices
     {
         builder.Services.AddScoped<QuestionList>();
         builder.Services.AddSingleton<QuestionQueries>();
+        builder.Services.AddSingleton<FilterChoices>();
         return builder;
     }
 }

@@ -1,0 +1,73 @@
+using InterviewPrep.Web.Features.Questions;
+
+namespace InterviewPrep.Tests.Questions;
+
+public sealed class StemmingAWordAsTheIndexDoes
+{
+    [Theory]
+    [InlineData("caresses", "caress")]
+    [InlineData("ponies", "poni")]
+    [InlineData("relational", "relat")]
+    [InlineData("generalization", "gener")]
+    [InlineData("hopping", "hop")]
+    [InlineData("happy", "happi")]
+    [InlineData("overfitting", "overfit")]
+    [InlineData("overfits", "overfit")]
+    [InlineData("memorising", "memoris")]
+    [InlineData("eed", "e")]
+    [InlineData("at", "at")]
+    public void GivesThePorterStemThatFts5Stores(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
+}
+
+public sealed class HighlightingASearchResult
+{
+    private static readonly string Body = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"filler{i}")) +
+        ". Regularization limits overfitting, and a held-out set shows it. " + string.Join(' ', Enumerable.Range(40, 40).Select(i => $"filler{i}"));
+
+    [Fact]
+    public void MarksEveryFormOfASearchedWordAndEncodesTheRest()
+    {
+        var html = new SearchHighlighter(["overfit"], prefixLast: false).Highlight("<b>Overfitting</b> & models that overfit");
+
+        Assert.Equal("&lt;b&gt;<mark>Overfitting</mark>&lt;/b&gt; &amp; models that <mark>overfit</mark>", html);
+    }
+
+    [Fact]
+    public void MarksWordsThatStartWithTheLastWordOnlyWhenItIsAPrefix()
+    {
+        Assert.Equal("<mark>regularization</mark> and <mark>regular</mark> terms",
+            new SearchHighlighter(["regul"], prefixLast: true).Highlight("regularization and regular terms"));
+        Assert.Equal("regularization and regular terms",
+            new SearchHighlighter(["regul"], prefixLast: false).Highlight("regularization and regular terms"));
+        Assert.Equal("regularization",
+            new SearchHighlighter(["regul", "terms"], prefixLast: true).Highlight("regularization"));
+    }
+
+    [Fact]
+    public void MatchesWordsWithoutTheirDiacritics() =>
+        Assert.Equal("a <mark>na&#239;ve</mark> Bayes", new SearchHighlighter(["naive"], prefixLast: false).Highlight("a naïve Bayes"));
+
+    [Fact]
+    public void ASnippetShowsThePassageWithTheMostSearchedWordsFromItsSentence()
+    {
+        var snippet = new SearchHighlighter(["overfitting", "held"], prefixLast: false).Snippet(Body, 24);
+
+        Assert.StartsWith("…<mark>Regularization</mark> limits", new SearchHighlighter(["regularization"], prefixLast: false).Snippet(Body, 24), StringComparison.Ordinal);
+        Assert.StartsWith("…Regularization limits <mark>overfitting</mark>, and a <mark>held</mark>-out set", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        Assert.Equal(24, snippet.Split(' ', '-').Length);
+    }
+
+    [Fact]
+    public void ASnippetOfATextWithNoMatchIsItsBeginning()
+    {
+        var snippet = new SearchHighlighter(["zeppelin"], prefixLast: false).Snippet(Body, 24);
+
+        Assert.Equal(string.Join(' ', Enumerable.Range(0, 24).Select(i => $"filler{i}")) + "…", snippet);
+    }
+
+    [Fact]
+    public void AShortTextIsItsOwnSnippet() =>
+        Assert.Equal("Precision is <mark>TP</mark> / (<mark>TP</mark> + FP).",
+            new SearchHighlighter(["tp"], prefixLast: false).Snippet("Precision is TP / (TP + FP).", 24));
+}
