@@ -1,5 +1,4 @@
-using InterviewPrep.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using InterviewPrep.Web.Features.Flashcards;
 
 namespace InterviewPrep.Web.Features.Questions;
 
@@ -17,7 +16,7 @@ public sealed record QuestionSummary(string Slug, string Title, string CategoryS
 public sealed record QuestionPage(IReadOnlyList<QuestionSummary> Items, int Total, int Page, int PageCount, bool MatchedAnyWord);
 
 /// <summary>The question list use case: filters, paging, and full-text search when there are words to search.</summary>
-public sealed class QuestionList(AppDbContext db, QuestionSearchIndex index)
+public sealed class QuestionList(BankCatalog catalog, QuestionSearchIndex index)
 {
     public const int PageSize = 20;
 
@@ -50,30 +49,24 @@ public sealed class QuestionList(AppDbContext db, QuestionSearchIndex index)
         return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
     }
 
+    /// <summary>
+    /// One page of the live questions that pass the filters, in study order. The bank in memory (<see cref="BankCatalog"/>,
+    /// rebuilt per import) is already in that order, so this is one pass over it: in SQL each uncached page sorted all
+    /// 10,000 questions again, about 50 ms.
+    /// </summary>
     private async Task<QuestionPage> BrowseAsync(QuestionFilter filter, int page, CancellationToken ct)
     {
-        var query = db.Questions.AsNoTracking().Where(q => !q.IsRetired);
-        if (filter.Category is not null)
-        {
-            query = query.Where(q => q.Category.Slug == filter.Category);
-        }
-        if (filter.Difficulty is not null)
-        {
-            query = query.Where(q => q.Difficulty == filter.Difficulty);
-        }
-        if (filter.Tag is not null)
-        {
-            query = query.Where(q => q.Tags.Any(t => t.Slug == filter.Tag));
-        }
-        var total = await query.CountAsync(ct);
-        var pageCount = PageCount(total);
+        var bank = (await catalog.GetAsync(ct)).Questions;
+        var matching = bank.Where(q => !q.IsRetired
+            && (filter.Category is null || q.CategorySlug == filter.Category)
+            && (filter.Difficulty is null || q.Difficulty == filter.Difficulty)
+            && (filter.Tag is null || q.Tags.Contains(filter.Tag, StringComparer.Ordinal))).ToList();
+        var pageCount = PageCount(matching.Count);
         page = Math.Clamp(page, 1, pageCount);
-        var items = await query
-            .OrderBy(q => q.Category.Order).ThenBy(q => q.Difficulty).ThenBy(q => q.Title)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(q => new QuestionSummary(q.Slug, q.Title, q.Category.Slug, q.Category.Title, q.Difficulty))
-            .ToListAsync(ct);
-        return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
+        var items = matching.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(q => new QuestionSummary(q.Slug, q.Title, q.CategorySlug, q.CategoryTitle, q.Difficulty))
+            .ToList();
+        return new QuestionPage(items, matching.Count, page, pageCount, MatchedAnyWord: false);
     }
 
     private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
