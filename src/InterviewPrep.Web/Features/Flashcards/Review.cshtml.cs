@@ -6,7 +6,6 @@ using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,23 +63,6 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     public bool Shuffled => Order == "shuffled";
     public bool Reveal => RevealValue is "1" or "true";
     public bool Cram => CramValue is "1" or "true";
-
-    /// <summary>
-    /// Runs the handler on one open connection: a grade and the next card take about ten small queries, and opening and
-    /// closing a pooled connection around each of them was a measurable part of a grade.
-    /// </summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
