@@ -48,6 +48,17 @@ public sealed class HighlightingASearchResult
         Assert.Equal("a <mark>na&#239;ve</mark> Bayes", new SearchHighlighter(["naive"], prefixLast: false).Highlight("a naïve Bayes"));
 
     [Fact]
+    public void ASnippetNearTheEndEndsWithTheText()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"filler{i}")) + ". The end speaks of overfitting";
+
+        Assert.Equal("…The end speaks of <mark>overfitting</mark>", new SearchHighlighter(["overfit"], prefixLast: false).Snippet(text, 24));
+        var clamped = new SearchHighlighter(["filler39", "zeppelin"], prefixLast: false).Snippet(text, 24);
+        Assert.StartsWith("…filler21 filler22", clamped, StringComparison.Ordinal);
+        Assert.EndsWith("<mark>filler39</mark>. The end speaks of overfitting", clamped, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASnippetShowsThePassageWithTheMostSearchedWordsFromItsSentence()
     {
         var snippet = new SearchHighlighter(["overfitting", "held"], prefixLast: false).Snippet(Body, 24);

@@ -21,7 +21,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Words, bool Any, bool Pre
 /// rowid = question id). User input never reaches FTS syntax: it is cut into words and each word is
 /// quoted, so quotes, <c>*</c>, <c>-</c>, <c>NEAR</c> or unbalanced parentheses are searched as plain words.
 /// </summary>
-public sealed partial class QuestionSearchIndex(AppDbContext db)
+public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache words)
 {
     private const int MaxWords = 12;
     private const int SnippetWords = 24;
@@ -69,11 +69,46 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
 
     /// <summary>
     /// One page of matches, best first (bm25, title weighted over tags over body), with highlighted title and snippet.
-    /// Ranking reads only the index; the page's rows are then read by rowid and highlighted by
-    /// <see cref="SearchHighlighter"/>, so the match expression is evaluated once, not again for every row shown.
+    /// The matches are found and ranked by the bank's <see cref="WordIndex"/> in memory, or by FTS5 while that is being
+    /// built; the page's rows are then read by id and highlighted by <see cref="SearchHighlighter"/>.
     /// </summary>
     public async Task<(List<QuestionSummary> Items, int Total)> SearchAsync(
         SearchTerms terms, QuestionFilter filter, int offset, int limit, CancellationToken ct)
+    {
+        var (ids, total) = words.Current is { } index
+            ? index.Search(terms, filter, offset, limit)
+            : await RankAsync(terms, filter, offset, limit, ct);
+        if (ids.Count == 0)
+        {
+            return ([], total);
+        }
+
+        await using var select = await CommandAsync($"""
+            SELECT q.Id, q.Slug, q.Title, c.Slug, c.Title, q.Difficulty, s.body
+            FROM Questions q JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = q.Id
+            WHERE q.Id IN ({string.Join(',', ids.Select((_, i) => $"$id{i}"))})
+            """, ct);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Add(select, $"$id{i}").Value = ids[i];
+        }
+        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
+        var rows = new Dictionary<int, QuestionSummary>(ids.Count);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var title = reader.GetString(2);
+            rows[reader.GetInt32(0)] = new QuestionSummary(reader.GetString(1), title, reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5))
+            {
+                TitleHtml = highlighter.Highlight(title),
+                SnippetHtml = highlighter.Snippet(reader.GetString(6), SnippetWords),
+            };
+        }
+        return ([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], total);
+    }
+
+    /// <summary>One page of matching ids, ranked by FTS5, and how many match: the search before the index in memory is built.</summary>
+    internal async Task<(List<int> Ids, int Total)> RankAsync(SearchTerms terms, QuestionFilter filter, int offset, int limit, CancellationToken ct)
     {
         var where = new StringBuilder("QuestionSearch MATCH $match AND q.IsRetired = 0");
         if (filter.Category is not null)
@@ -89,7 +124,7 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
             where.Append(" AND q.Id IN (SELECT qt.QuestionsId FROM QuestionTags qt JOIN Tags t ON t.Id = qt.TagsId WHERE t.Slug = $tag)");
         }
         const string From = "FROM QuestionSearch JOIN Questions q ON q.Id = QuestionSearch.rowid JOIN Categories c ON c.Id = q.CategoryId";
-        const string Rank = "bm25(QuestionSearch, 10.0, 4.0, 1.0)";
+        var rank = FormattableString.Invariant($"bm25(QuestionSearch, {WordIndex.TitleWeight}.0, {WordIndex.TagsWeight}.0, {WordIndex.BodyWeight}.0)");
         var unfiltered = filter.Category is null && filter.Difficulty is null && filter.Tag is null;
         var match = terms.MatchExpression;
 
@@ -105,31 +140,19 @@ public sealed partial class QuestionSearchIndex(AppDbContext db)
             return ([], 0);
         }
 
-        var ranked = unfiltered
-            ? $"SELECT rowid AS Id, {Rank} AS Rank FROM QuestionSearch WHERE QuestionSearch MATCH $match"
-            : $"SELECT QuestionSearch.rowid AS Id, {Rank} AS Rank {From} WHERE {where}";
-        await using var select = await CommandAsync($"""
-            SELECT q.Slug, q.Title, c.Slug, c.Title, q.Difficulty, s.body
-            FROM ({ranked} ORDER BY Rank LIMIT $limit OFFSET $offset) p
-            JOIN Questions q ON q.Id = p.Id JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = p.Id
-            ORDER BY p.Rank
-            """, ct);
+        await using var select = await CommandAsync(unfiltered
+            ? $"SELECT rowid FROM QuestionSearch WHERE QuestionSearch MATCH $match ORDER BY {rank}, rowid LIMIT $limit OFFSET $offset"
+            : $"SELECT QuestionSearch.rowid {From} WHERE {where} ORDER BY {rank}, QuestionSearch.rowid LIMIT $limit OFFSET $offset", ct);
         Bind(select, match, filter);
         Add(select, "$limit").Value = limit;
         Add(select, "$offset").Value = offset;
-        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
-        var items = new List<QuestionSummary>(limit);
+        var ids = new List<int>(limit);
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var title = reader.GetString(1);
-            items.Add(new QuestionSummary(reader.GetString(0), title, reader.GetString(2), reader.GetString(3), (Difficulty)reader.GetInt32(4))
-            {
-                TitleHtml = highlighter.Highlight(title),
-                SnippetHtml = highlighter.Snippet(reader.GetString(5), SnippetWords),
-            });
+            ids.Add(reader.GetInt32(0));
         }
-        return (items, total);
+        return (ids, total);
     }
 
     private static void Bind(DbCommand command, string match, QuestionFilter filter)

@@ -8,6 +8,7 @@ public static class QuestionServices
         builder.Services.AddScoped<QuestionList>();
         builder.Services.AddSingleton<QuestionQueries>();
         builder.Services.AddSingleton<FilterChoices>();
+        builder.Services.AddSingleton<WordIndexCache>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -20,38 +19,39 @@ public sealed class SearchHighlighter
     public SearchHighlighter(IReadOnlyList<string> words, bool prefixLast)
     {
         _terms = words.Select((word, i) => new Term(
-            PorterStemmer.Stem(Fold(word)), Prefix: prefixLast && i == words.Count - 1 && word.Length >= 2)).ToArray();
+            SearchTokenizer.Term(word), Prefix: prefixLast && i == words.Count - 1 && word.Length >= 2)).ToArray();
     }
 
     /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
     public string Highlight(string text)
     {
-        var tokens = Tokenize(text);
-        return Html(text, tokens, 0, tokens.Count);
+        using var words = new Words(this, text);
+        words.Has(int.MaxValue);
+        return Html(text, words, 0, words.Count);
     }
 
     /// <summary>
     /// At most <paramref name="length"/> words of the text as HTML, chosen to show as many of the searched words as
     /// possible (the first such passage, moved back to the start of its sentence when that fits), matches marked,
-    /// with an ellipsis where the text goes on.
+    /// with an ellipsis where the text goes on. The text is read only as far as the passage needs.
     /// </summary>
     public string Snippet(string text, int length)
     {
-        var tokens = Tokenize(text);
-        var (start, end) = Window(text, tokens, length);
-        return Html(text, tokens, start, end);
+        using var words = new Words(this, text);
+        var (start, end) = Window(text, words, length);
+        return Html(text, words, start, end);
     }
 
-    private (int Start, int End) Window(string text, List<Token> tokens, int length)
+    private (int Start, int End) Window(string text, Words tokens, int length)
     {
-        if (tokens.Count <= length)
+        if (!tokens.Has(length))
         {
             return (0, tokens.Count);
         }
         // The best passage starts at a match: the most distinct words, then the most matches, then the earliest.
         var (best, bestSpan, bestScore) = (-1, 0, -1);
         var seen = new bool[_terms.Length];
-        for (var first = 0; first < tokens.Count; first++)
+        for (var first = 0; tokens.Has(first); first++)
         {
             if (tokens[first].Term < 0)
             {
@@ -59,7 +59,7 @@ public sealed class SearchHighlighter
             }
             Array.Clear(seen);
             var (distinct, hits, last) = (0, 0, first);
-            for (var i = first; i < Math.Min(first + length, tokens.Count); i++)
+            for (var i = first; i < first + length && tokens.Has(i); i++)
             {
                 if (tokens[i].Term is var term and >= 0)
                 {
@@ -83,8 +83,13 @@ public sealed class SearchHighlighter
         {
             return (0, length);
         }
-        // Centre the matches in the passage, or start it where their sentence starts if that is near enough.
-        var start = Math.Clamp(best - ((length - bestSpan) / 2), 0, tokens.Count - length);
+        // Centre the matches in the passage, or start it where their sentence starts if that is near enough; a passage
+        // that would run past the last word ends there instead.
+        var start = Math.Max(best - ((length - bestSpan) / 2), 0);
+        if (!tokens.Has(start + length - 1))
+        {
+            start = tokens.Count - length;
+        }
         for (var i = best; i > 0 && i > best - (length - bestSpan); i--)
         {
             if (StartsSentence(text, tokens[i - 1].End, tokens[i].Start))
@@ -93,14 +98,14 @@ public sealed class SearchHighlighter
                 break;
             }
         }
-        return (start, Math.Min(start + length, tokens.Count));
+        return (start, tokens.Has(start + length - 1) ? start + length : tokens.Count);
     }
 
     private static bool StartsSentence(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(".!?\n") >= 0;
 
-    private static string Html(string text, List<Token> tokens, int start, int end)
+    private static string Html(string text, Words tokens, int start, int end)
     {
-        if (tokens.Count == 0)
+        if (!tokens.Has(0))
         {
             return WebUtility.HtmlEncode(text);
         }
@@ -117,60 +122,79 @@ public sealed class SearchHighlighter
             {
                 continue;
             }
-            html.Append(WebUtility.HtmlEncode(text[from..token.Start])).Append("<mark>")
-                .Append(WebUtility.HtmlEncode(text[token.Start..token.End])).Append("</mark>");
+            AppendEncoded(html, text.AsSpan(from, token.Start - from));
+            AppendEncoded(html.Append("<mark>"), text.AsSpan(token.Start, token.End - token.Start));
+            html.Append("</mark>");
             from = token.End;
         }
-        var to = end == tokens.Count ? text.Length : tokens[end - 1].End;
-        html.Append(WebUtility.HtmlEncode(text[from..to]));
-        if (end < tokens.Count)
+        var more = tokens.Has(end);
+        var to = more ? tokens[end - 1].End : text.Length;
+        AppendEncoded(html, text.AsSpan(from, to - from));
+        if (more)
         {
             html.Append(Ellipsis);
         }
         return html.ToString();
     }
 
-    /// <summary>The words of the text (runs of letters and digits), each with the searched word it matches, or -1.</summary>
-    private List<Token> Tokenize(string text)
+    /// <summary>Appends text HTML-encoded as <see cref="WebUtility.HtmlEncode(string)"/> encodes it, copying it as is when nothing needs encoding.</summary>
+    private static void AppendEncoded(StringBuilder html, ReadOnlySpan<char> text)
     {
-        // ASCII runs are found with vectorized searches; only characters outside ASCII are looked at one by one.
-        var tokens = new List<Token>(text.Length / 6);
-        var span = text.AsSpan();
-        var i = 0;
-        while (i < span.Length)
+        if (text.ContainsAny(MarkupChars) || text.ContainsAnyExceptInRange('\0', (char)159))
         {
-            var skip = span[i..].IndexOfAnyExcept(AsciiSeparators);
-            if (skip < 0)
-            {
-                break;
-            }
-            i += skip;
-            if (!IsWordChar(span[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < span.Length)
-            {
-                var run = span[i..].IndexOfAnyExcept(AsciiWordChars);
-                i = run < 0 ? span.Length : i + run;
-                if (i == span.Length || !IsWordChar(span[i]))
-                {
-                    break;
-                }
-                i++;
-            }
-            tokens.Add(new Token(start, i, Match(span[start..i])));
+            html.Append(WebUtility.HtmlEncode(text.ToString()));
         }
-        return tokens;
+        else
+        {
+            html.Append(text);
+        }
+    }
+
+    private static readonly SearchValues<char> MarkupChars = SearchValues.Create("<>&\"'");
+
+    /// <summary>
+    /// The words of a text (runs of letters and digits), each with the searched word it matches or -1, read from the
+    /// text only as far as they are asked for.
+    /// </summary>
+    private sealed class Words(SearchHighlighter highlighter, string text) : IDisposable
+    {
+        private Token[] _tokens = ArrayPool<Token>.Shared.Rent(256);
+        private int _position;
+
+        /// <summary>How many words have been read so far: all of them once <see cref="Has"/> has returned false.</summary>
+        public int Count { get; private set; }
+
+        public Token this[int index] => _tokens[index];
+
+        /// <summary>Whether the text has a word at this index, reading on to it if need be.</summary>
+        public bool Has(int index)
+        {
+            while (Count <= index)
+            {
+                if (!SearchTokenizer.NextWord(text, ref _position, out var start, out var end))
+                {
+                    return false;
+                }
+                if (Count == _tokens.Length)
+                {
+                    var larger = ArrayPool<Token>.Shared.Rent(Count * 2);
+                    _tokens.AsSpan().CopyTo(larger);
+                    ArrayPool<Token>.Shared.Return(_tokens);
+                    _tokens = larger;
+                }
+                _tokens[Count++] = new Token(start, end, highlighter.Match(text.AsSpan(start, end - start)));
+            }
+            return true;
+        }
+
+        public void Dispose() => ArrayPool<Token>.Shared.Return(_tokens);
     }
 
     private int Match(ReadOnlySpan<char> word)
     {
         // A stem keeps at least the first two letters of its word (Porter changes only endings), so most words are
         // ruled out without stemming them.
-        var (first, second) = (Fold(word[0]), word.Length > 1 ? Fold(word[1]) : '\0');
+        var (first, second) = (SearchTokenizer.Fold(word[0]), word.Length > 1 ? SearchTokenizer.Fold(word[1]) : '\0');
         string? stem = null;
         for (var t = 0; t < _terms.Length; t++)
         {
@@ -179,7 +203,7 @@ public sealed class SearchHighlighter
             {
                 continue;
             }
-            stem ??= PorterStemmer.Stem(Fold(word.ToString()));
+            stem ??= SearchTokenizer.Term(word);
             if (term.Prefix ? stem.StartsWith(term.Stem, StringComparison.Ordinal) : stem == term.Stem)
             {
                 return t;
@@ -187,26 +211,6 @@ public sealed class SearchHighlighter
         }
         return -1;
     }
-
-    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    private static readonly SearchValues<char> AsciiSeparators = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c)).ToArray());
-
-    private static bool IsWordChar(char c) => c < 0x80
-        ? char.IsAsciiLetterOrDigit(c)
-        : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.NonSpacingMark;
-
-    private static string Fold(string word)
-    {
-        if (System.Text.Ascii.IsValid(word))
-        {
-            return word.ToLowerInvariant();
-        }
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
-    }
-
-    private static char Fold(char c) => c < 0x80 ? char.ToLowerInvariant(c) : Fold(c.ToString()) is [var folded, ..] ? folded : c;
 
     private readonly record struct Term(string Stem, bool Prefix);
 

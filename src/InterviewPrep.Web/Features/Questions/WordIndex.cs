@@ -1,0 +1,354 @@
+using System.Buffers;
+using InterviewPrep.Web.Features.Flashcards;
+
+namespace InterviewPrep.Web.Features.Questions;
+
+/// <summary>
+/// The words of the full-text index held in memory, for one import generation: for every term (a folded, stemmed word)
+/// the questions that hold it and how often, weighted by column as the ranking weighs them. A search is then found,
+/// counted and ranked in one pass over its terms' lists, with the scores FTS5's <c>bm25</c> gives the same rows, where
+/// FTS5 ran the match twice (count, then rank) and looked up every match's column sizes to score it: at 10,000
+/// questions that was most of a search's 5 ms. See docs/decisions/0008-search-ranked-in-memory.md.
+/// </summary>
+public sealed class WordIndex
+{
+    /// <summary>The bm25 weights of the title, tags and body columns, here and in the SQL fallback.</summary>
+    public const int TitleWeight = 10, TagsWeight = 4, BodyWeight = 1;
+
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly int[] _ids;
+    private readonly double[] _lengthNorms;
+    private readonly string[] _categories;
+    private readonly Difficulty[] _difficulties;
+    private readonly Dictionary<string, int[]> _byTag;
+    private readonly string[] _terms;
+    private readonly int[] _starts;
+    private readonly int[] _documentCounts;
+    private readonly byte[] _postings;
+
+    private WordIndex(Builder built, string[] terms, int[] starts, int[] documentCounts, byte[] postings)
+    {
+        _ids = [.. built.Ids];
+        // bm25's length term, k1 * (1 - b + b * length / average length), evaluated as FTS5 evaluates it.
+        var averageLength = (double)built.TotalTokens / Math.Max(1, _ids.Length);
+        _lengthNorms = built.Lengths.Select(length => K1 * (1 - B + (B * length / averageLength))).ToArray();
+        _categories = [.. built.Categories];
+        _difficulties = [.. built.Difficulties];
+        _byTag = built.ByTag.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal);
+        (_terms, _starts, _documentCounts, _postings) = (terms, starts, documentCounts, postings);
+    }
+
+    /// <summary>The import generation it was read at.</summary>
+    public long Generation { get; init; }
+
+    public int QuestionCount => _ids.Length;
+
+    public int TermCount => _terms.Length;
+
+    /// <summary>Bytes held by the term lists, for the log.</summary>
+    public long Size => _postings.Length + (_ids.Length * 16L) + (_terms.Length * 48L);
+
+    /// <summary>
+    /// The ids of one page of matches, best first (bm25 score, then id), and how many there are. All words must match
+    /// unless <see cref="SearchTerms.Any"/>; the last word matches as a prefix when <see cref="SearchTerms.PrefixLast"/>.
+    /// </summary>
+    public (List<int> Ids, int Total) Search(SearchTerms terms, QuestionFilter filter, int offset, int limit)
+    {
+        var count = _ids.Length;
+        var scores = ArrayPool<double>.Shared.Rent(count);
+        var matched = ArrayPool<byte>.Shared.Rent(count);
+        var frequencies = ArrayPool<int>.Shared.Rent(count);
+        var touched = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            Array.Clear(scores, 0, count);
+            Array.Clear(matched, 0, count);
+            Array.Clear(frequencies, 0, count);
+            for (var phrase = 0; phrase < terms.Words.Count; phrase++)
+            {
+                var word = terms.Words[phrase];
+                var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
+                AddPhrase(first, last, scores, matched, frequencies, touched);
+            }
+            return Best(scores, matched, terms.Any ? 1 : terms.Words.Count, Allowed(filter), offset + limit, offset);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<byte>.Shared.Return(matched);
+            ArrayPool<int>.Shared.Return(frequencies);
+            ArrayPool<int>.Shared.Return(touched);
+        }
+    }
+
+    /// <summary>Counts the questions that matched enough phrases and pass the filter, keeping the best few in a heap.</summary>
+    private (List<int> Ids, int Total) Best(double[] scores, byte[] matched, int required, bool[]? allowed, int keep, int offset)
+    {
+        var best = new PriorityQueue<int, (double Score, int Doc)>(keep + 1, Worst.Instance);
+        var total = 0;
+        for (var doc = 0; doc < _ids.Length; doc++)
+        {
+            if (matched[doc] < required || (allowed is not null && !allowed[doc]))
+            {
+                continue;
+            }
+            total++;
+            var candidate = (scores[doc], doc);
+            if (best.Count < keep)
+            {
+                best.Enqueue(doc, candidate);
+            }
+            else if (keep > 0 && best.TryPeek(out _, out var worst) && Worst.Instance.Compare(candidate, worst) > 0)
+            {
+                best.EnqueueDequeue(doc, candidate);
+            }
+        }
+        var ids = new int[best.Count];
+        for (var i = ids.Length - 1; i >= 0; i--)
+        {
+            ids[i] = _ids[best.Dequeue()];
+        }
+        return (ids.Skip(offset).ToList(), total);
+    }
+
+    /// <summary>
+    /// Scores one phrase (a word, or a prefix and every term it starts) into each question that holds it, as bm25 does:
+    /// its weighted frequency in the question, against the question's length and the phrase's rarity in the bank.
+    /// </summary>
+    private void AddPhrase(int first, int last, double[] scores, byte[] matched, int[] frequencies, int[] touched)
+    {
+        var hits = 0;
+        for (var term = first; term < last; term++)
+        {
+            var (position, end, doc) = (_starts[term], _starts[term + 1], 0);
+            while (position < end)
+            {
+                doc += ReadNumber(_postings, ref position);
+                var frequency = ReadNumber(_postings, ref position);
+                if (frequencies[doc] == 0)
+                {
+                    touched[hits++] = doc;
+                }
+                frequencies[doc] += frequency;
+            }
+        }
+
+        // FTS5's IDF, from the number of rows that hold the phrase; a phrase in more than half of them counts almost nothing.
+        var rows = (double)_ids.Length;
+        var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0.0)
+        {
+            idf = 1e-6;
+        }
+        foreach (var doc in touched.AsSpan(0, hits))
+        {
+            var frequency = (double)frequencies[doc];
+            scores[doc] += idf * (frequency * (K1 + 1.0) / (frequency + _lengthNorms[doc]));
+            matched[doc]++;
+            frequencies[doc] = 0;
+        }
+    }
+
+    /// <summary>The terms that equal the stem, or that start with it when it is a prefix: a range of the sorted terms.</summary>
+    private (int First, int Last) TermRange(string stem, bool prefix)
+    {
+        var first = Array.BinarySearch(_terms, stem, StringComparer.Ordinal);
+        if (!prefix)
+        {
+            return first >= 0 ? (first, first + 1) : (0, 0);
+        }
+        first = first >= 0 ? first : ~first;
+        var last = first;
+        while (last < _terms.Length && _terms[last].StartsWith(stem, StringComparison.Ordinal))
+        {
+            last++;
+        }
+        return (first, last);
+    }
+
+    private bool[]? Allowed(QuestionFilter filter)
+    {
+        if (filter.Category is null && filter.Difficulty is null && filter.Tag is null)
+        {
+            return null;
+        }
+        var allowed = new bool[_ids.Length];
+        if (filter.Tag is not null)
+        {
+            foreach (var doc in _byTag.GetValueOrDefault(filter.Tag) ?? [])
+            {
+                allowed[doc] = true;
+            }
+        }
+        else
+        {
+            Array.Fill(allowed, true);
+        }
+        for (var doc = 0; doc < allowed.Length; doc++)
+        {
+            allowed[doc] &= (filter.Category is null || _categories[doc] == filter.Category)
+                && (filter.Difficulty is null || _difficulties[doc] == filter.Difficulty);
+        }
+        return allowed;
+    }
+
+    private static int ReadNumber(byte[] bytes, ref int position)
+    {
+        int value = 0, shift = 0;
+        byte next;
+        do
+        {
+            next = bytes[position++];
+            value |= (next & 0x7F) << shift;
+            shift += 7;
+        }
+        while (next >= 0x80);
+        return value;
+    }
+
+    private static void WriteNumber(ref byte[] bytes, ref int length, int value)
+    {
+        if (bytes.Length - length < 5)
+        {
+            Array.Resize(ref bytes, Math.Max(16, bytes.Length * 2));
+        }
+        while (value >= 0x80)
+        {
+            bytes[length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        bytes[length++] = (byte)value;
+    }
+
+    /// <summary>Orders the heap of best matches so that the worst is on top: the lowest score, then the highest id.</summary>
+    private sealed class Worst : IComparer<(double Score, int Doc)>
+    {
+        public static readonly Worst Instance = new();
+
+        public int Compare((double Score, int Doc) x, (double Score, int Doc) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+    }
+
+    /// <summary>
+    /// Reads the bank's questions one at a time, in ascending id order, and builds the index. A word is folded and stemmed
+    /// once per spelling, not once per occurrence.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+        private readonly List<string> _termTexts = [];
+        private readonly List<int> _touched = [];
+        private readonly Dictionary<string, string> _categoryNames = new(StringComparer.Ordinal);
+        private byte[][] _lists = new byte[256][];
+        private int[] _listLengths = new int[256];
+        private int[] _lastDocs = new int[256];
+        private int[] _documentCounts = new int[256];
+        private int[] _frequencies = new int[256];
+
+        internal List<int> Ids { get; } = [];
+
+        internal List<int> Lengths { get; } = [];
+
+        internal List<string> Categories { get; } = [];
+
+        internal List<Difficulty> Difficulties { get; } = [];
+
+        internal Dictionary<string, List<int>> ByTag { get; } = new(StringComparer.Ordinal);
+
+        internal long TotalTokens { get; private set; }
+
+        /// <summary>Adds a question: its id (greater than the last one's) and its columns as the full-text table holds them.</summary>
+        public void Add(int id, string title, string tags, string body, string category, Difficulty difficulty)
+        {
+            if (Ids.Count > 0 && id <= Ids[^1])
+            {
+                throw new ArgumentException($"Questions must come in ascending id order; {id} came after {Ids[^1]}.", nameof(id));
+            }
+            var doc = Ids.Count;
+            var length = Count(title, TitleWeight) + Count(tags, TagsWeight) + Count(body, BodyWeight);
+            foreach (var term in _touched)
+            {
+                WriteNumber(ref _lists[term], ref _listLengths[term], doc - _lastDocs[term]);
+                WriteNumber(ref _lists[term], ref _listLengths[term], _frequencies[term]);
+                (_lastDocs[term], _frequencies[term]) = (doc, 0);
+                _documentCounts[term]++;
+            }
+            _touched.Clear();
+
+            Ids.Add(id);
+            Lengths.Add(length);
+            TotalTokens += length;
+            Categories.Add(_categoryNames.TryGetValue(category, out var known) ? known : _categoryNames[category] = category);
+            Difficulties.Add(difficulty);
+            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                (ByTag.TryGetValue(tag, out var docs) ? docs : ByTag[tag] = []).Add(doc);
+            }
+        }
+
+        public WordIndex Build(long generation)
+        {
+            var order = Enumerable.Range(0, _termTexts.Count).OrderBy(t => _termTexts[t], StringComparer.Ordinal).ToArray();
+            var starts = new int[order.Length + 1];
+            for (var i = 0; i < order.Length; i++)
+            {
+                starts[i + 1] = starts[i] + _listLengths[order[i]];
+            }
+            var postings = new byte[starts[^1]];
+            for (var i = 0; i < order.Length; i++)
+            {
+                _lists[order[i]].AsSpan(0, _listLengths[order[i]]).CopyTo(postings.AsSpan(starts[i]));
+            }
+            var terms = order.Select(t => _termTexts[t]).ToArray();
+            var documentCounts = order.Select(t => _documentCounts[t]).ToArray();
+            return new WordIndex(this, terms, starts, documentCounts, postings) { Generation = generation };
+        }
+
+        private int Count(string text, int weight)
+        {
+            var (position, tokens) = (0, 0);
+            var lookup = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+            while (SearchTokenizer.NextWord(text, ref position, out var start, out var end))
+            {
+                var spelling = text.AsSpan(start, end - start);
+                if (!lookup.TryGetValue(spelling, out var term))
+                {
+                    term = TermId(SearchTokenizer.Term(spelling));
+                    lookup[spelling] = term;
+                }
+                if (_frequencies[term] == 0)
+                {
+                    _touched.Add(term);
+                }
+                _frequencies[term] += weight;
+                tokens++;
+            }
+            return tokens;
+        }
+
+        private int TermId(string term)
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                return id;
+            }
+            id = _termTexts.Count;
+            _termIds[term] = id;
+            _termTexts.Add(term);
+            if (id == _lists.Length)
+            {
+                var size = id * 2;
+                Array.Resize(ref _lists, size);
+                Array.Resize(ref _listLengths, size);
+                Array.Resize(ref _lastDocs, size);
+                Array.Resize(ref _documentCounts, size);
+                Array.Resize(ref _frequencies, size);
+            }
+            _lists[id] = [];
+            return id;
+        }
+    }
+}

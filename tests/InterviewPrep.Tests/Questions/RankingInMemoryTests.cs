@@ -1,0 +1,141 @@
+using System.Globalization;
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Content;
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Questions;
+
+/// <summary>A bank of 150 questions written from a small vocabulary with inflections, diacritics and hyphens, imported once.</summary>
+public sealed class RankingFixture : IDisposable
+{
+    public static readonly string[] Vocabulary =
+    [
+        "model", "models", "modelling", "modeled", "gradient", "gradients", "descent", "regularization", "regularize", "regular",
+        "naïve", "naive", "Bayes", "café", "kernel", "kernels", "support", "vector", "machines", "l2", "l1", "3d", "batch",
+        "normalization", "normalize", "normal", "overfitting", "overfits", "variance", "bias", "tradeoff", "precision", "recall",
+        "the", "a", "and", "of", "to", "is", "in", "data", "training", "trained", "trains", "loss", "losses", "Über", "résumé",
+        "embedding", "embeddings", "attention", "transformer", "transformers", "dropout", "learning", "rate", "rates",
+    ];
+
+    public TestContent Content { get; } = new TestContent()
+        .WithCategory("theory", "Theoretical concepts", 1)
+        .WithCategory("practical", "Practical applications", 2);
+
+    public AppFactory App { get; }
+
+    public RankingFixture()
+    {
+        var random = new Random(20261125);
+        string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        string[] tags = ["deep-learning", "metrics", "kernels", "naive-bayes", "optimization"];
+        for (var i = 0; i < 150; i++)
+        {
+            var n = i.ToString("000", CultureInfo.InvariantCulture);
+            Content.WithQuestion(i % 3 == 0 ? "practical" : "theory", $"question-{n}", $"Question {n}: {Words(random.Next(2, 7))}",
+                (i % 4) switch { 0 => "easy", 1 => "medium", _ => "hard" },
+                [.. tags.Where((_, t) => (i + t) % 3 == 0)], [], answer: Words(random.Next(5, 120)) + ". " + Words(random.Next(0, 40)));
+        }
+        App = new AppFactory(Content);
+        _ = App.Services;
+    }
+
+    public void Dispose()
+    {
+        App.Dispose();
+        Content.Dispose();
+    }
+}
+
+public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixture<RankingFixture>
+{
+    private async Task<(WordIndex Memory, Func<SearchTerms, QuestionFilter, int, int, Task<(List<int> Ids, int Total)>> Fts5)> BothAsync()
+    {
+        var memory = await fixture.App.Services.GetRequiredService<WordIndexCache>().BuildNowAsync(CancellationToken.None);
+        return (memory, (terms, filter, offset, limit) => fixture.App.QueryAsync(db =>
+            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
+    }
+
+    public static TheoryData<string, bool, bool> Searches()
+    {
+        var data = new TheoryData<string, bool, bool>();
+        var random = new Random(7);
+        var vocabulary = RankingFixture.Vocabulary;
+        for (var i = 0; i < 40; i++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 1 + (i % 4)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            data.Add(words, i % 5 == 0, i % 3 == 0);
+        }
+        // Prefixes that are stems, are not, span several terms, or carry diacritics; words that stem alike; no match.
+        foreach (var (words, prefix) in new[] { ("regul", true), ("norm", true), ("normalization", true), ("model models", false), ("naive", false),
+            ("NAÏVE bay", true), ("uber cafe", false), ("l2 trained", false), ("zeppelin", false), ("gradient zeppelin", false), ("tr", true), ("3d", false) })
+        {
+            data.Add(words, false, prefix);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Searches))]
+    public async Task FindsCountsAndOrdersTheMatchesAsFts5Does(string text, bool any, bool prefixLast)
+    {
+        var (memory, fts5) = await BothAsync();
+        var terms = new SearchTerms(QuestionSearchIndex.Words(text), any, prefixLast);
+
+        var expected = await fts5(terms, new QuestionFilter(null, null, null), 0, 1000);
+        var actual = memory.Search(terms, new QuestionFilter(null, null, null), 0, 1000);
+
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.Ids, actual.Ids);
+    }
+
+    [Theory]
+    [InlineData("practical", null, null)]
+    [InlineData(null, Difficulty.Hard, null)]
+    [InlineData(null, null, "naive-bayes")]
+    [InlineData("theory", Difficulty.Medium, "kernels")]
+    [InlineData(null, null, "no-such-tag")]
+    public async Task AppliesTheFiltersAsFts5Does(string? category, Difficulty? difficulty, string? tag)
+    {
+        var (memory, fts5) = await BothAsync();
+        var filter = new QuestionFilter(category, difficulty, tag);
+
+        foreach (var text in new[] { "model", "the gradient", "kernel support" })
+        {
+            var terms = new SearchTerms(QuestionSearchIndex.Words(text), Any: text.Contains("kernel", StringComparison.Ordinal), PrefixLast: false);
+            var expected = await fts5(terms, filter, 0, 1000);
+            var actual = memory.Search(terms, filter, 0, 1000);
+
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(expected.Ids, actual.Ids);
+        }
+    }
+
+    [Fact]
+    public async Task APageIsThatSliceOfTheWholeOrder()
+    {
+        var (memory, fts5) = await BothAsync();
+        var terms = new SearchTerms(["the"], Any: false, PrefixLast: false);
+        var whole = memory.Search(terms, new QuestionFilter(null, null, null), 0, 1000);
+
+        var page = memory.Search(terms, new QuestionFilter(null, null, null), 20, 20);
+
+        Assert.True(whole.Total > 40, "the test needs three pages of matches");
+        Assert.Equal(whole.Ids.Skip(20).Take(20), page.Ids);
+        Assert.Equal(whole.Total, page.Total);
+        Assert.Equal((await fts5(terms, new QuestionFilter(null, null, null), 20, 20)).Ids, page.Ids);
+        Assert.Empty(memory.Search(terms, new QuestionFilter(null, null, null), whole.Total, 20).Ids);
+    }
+
+    [Fact]
+    public async Task AnIndexReadBeforeAnImportIsNotUsedAfterIt()
+    {
+        var cache = fixture.App.Services.GetRequiredService<WordIndexCache>();
+        await cache.BuildNowAsync(CancellationToken.None);
+        Assert.NotNull(cache.Current);
+
+        fixture.App.Services.GetRequiredService<ContentImportStatus>().Changed();
+
+        Assert.Null(cache.Current);
+    }
+}
