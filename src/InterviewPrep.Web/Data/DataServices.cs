@@ -23,6 +23,7 @@ public static class DataServices
             options.AddInterceptors(services.GetRequiredService<WriteGateInterceptor>());
         });
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<PreparedReads>();
         builder.Services.AddSingleton<WriteGateInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<DatabaseBackup>();

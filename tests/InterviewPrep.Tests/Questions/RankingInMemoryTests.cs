@@ -53,7 +53,7 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
     {
         var memory = await fixture.App.Services.GetRequiredService<WordIndexCache>().BuildNowAsync(CancellationToken.None);
         return (memory, (terms, filter, offset, limit) => fixture.App.QueryAsync(db =>
-            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
+            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
     }
 
     public static TheoryData<string, bool, bool> Searches()

@@ -1,4 +1,3 @@
-using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Flashcards;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ namespace InterviewPrep.Web.Features.Questions;
 /// One question: its four sections, tags, related questions, and previous/next in its category. All but the sections
 /// come from the bank catalog (read once per import); the sections are one read of the question's row.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, BankCatalog catalog, QuestionQueries queries) : PageModel
+public sealed class DetailsModel(BankCatalog catalog, QuestionQueries queries) : PageModel
 {
     public BankQuestion Question { get; private set; } = null!;
     public IReadOnlyList<string> Tags { get; private set; } = [];
@@ -21,7 +20,7 @@ public sealed class DetailsModel(AppDbContext db, BankCatalog catalog, QuestionQ
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var navigation = (await catalog.GetAsync(ct)).Navigation;
-        if (navigation.Find(slug) is not { } place || await queries.BodyOf(db, place.Question.Id, ct) is not { } body)
+        if (navigation.Find(slug) is not { } place || queries.BodyOf(place.Question.Id) is not { } body)
         {
             return NotFound();
         }

@@ -1,21 +1,24 @@
+using System.Text.Json;
 using InterviewPrep.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Questions;
 
 /// <summary>
-/// The one query of a question page, compiled once: everything else on the page comes from the bank catalog.
-/// A singleton for the same reason as <see cref="Flashcards.FlashcardQueries"/>: a compiled query binds to the model
-/// of the first context it runs with, and the tests start many hosts in one process.
+/// The one query of a question page, as a statement prepared once (<see cref="PreparedReads"/>): everything else on
+/// the page comes from the bank catalog.
 /// </summary>
-public sealed class QuestionQueries
+public sealed class QuestionQueries(PreparedReads reads)
 {
+    private const string Body = """
+        SELECT AnswerHtml, HowToAnswerHtml, ExampleAnswerHtml, FollowUpsHtml, RelatedSlugs
+        FROM Questions WHERE Id = $id AND NOT IsRetired
+        """;
+
     /// <summary>The question's four stored HTML sections and its related slugs; null if it is retired or gone.</summary>
-    public Func<AppDbContext, int, CancellationToken, Task<QuestionBody?>> BodyOf { get; } =
-        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken ct) =>
-            db.Questions.Where(q => q.Id == id && !q.IsRetired)
-                .Select(q => new QuestionBody(q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml, q.RelatedSlugs))
-                .FirstOrDefault());
+    public QuestionBody? BodyOf(int id) => reads.Read(Body, command => PreparedReads.Set(command, "$id", id), row => row.Read()
+        ? new QuestionBody(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3),
+            JsonSerializer.Deserialize<List<string>>(row.GetString(4)) ?? [])
+        : null);
 }
 
 /// <summary>What a question page reads from the question's row.</summary>

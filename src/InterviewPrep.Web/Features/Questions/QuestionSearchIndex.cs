@@ -21,7 +21,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Words, bool Any, bool Pre
 /// rowid = question id). User input never reaches FTS syntax: it is cut into words and each word is
 /// quoted, so quotes, <c>*</c>, <c>-</c>, <c>NEAR</c> or unbalanced parentheses are searched as plain words.
 /// </summary>
-public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache words)
+public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache words, PreparedReads reads)
 {
     private const int MaxWords = 12;
     private const int SnippetWords = 24;
@@ -83,27 +83,32 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
             return ([], total);
         }
 
-        await using var select = await CommandAsync($"""
+        var sql = $"""
             SELECT q.Id, q.Slug, q.Title, c.Slug, c.Title, q.Difficulty, s.body
             FROM Questions q JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = q.Id
             WHERE q.Id IN ({string.Join(',', ids.Select((_, i) => $"$id{i}"))})
-            """, ct);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            Add(select, $"$id{i}").Value = ids[i];
-        }
+            """;
         var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
-        var rows = new Dictionary<int, QuestionSummary>(ids.Count);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var rows = reads.Read(sql, command =>
         {
-            var title = reader.GetString(2);
-            rows[reader.GetInt32(0)] = new QuestionSummary(reader.GetString(1), title, reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5))
+            for (var i = 0; i < ids.Count; i++)
             {
-                TitleHtml = highlighter.Highlight(title),
-                SnippetHtml = highlighter.Snippet(reader.GetString(6), SnippetWords),
-            };
-        }
+                PreparedReads.Set(command, $"$id{i}", ids[i]);
+            }
+        }, reader =>
+        {
+            var found = new Dictionary<int, QuestionSummary>(ids.Count);
+            while (reader.Read())
+            {
+                var title = reader.GetString(2);
+                found[reader.GetInt32(0)] = new QuestionSummary(reader.GetString(1), title, reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5))
+                {
+                    TitleHtml = highlighter.Highlight(title),
+                    SnippetHtml = highlighter.Snippet(reader.GetString(6), SnippetWords),
+                };
+            }
+            return found;
+        });
         return ([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], total);
     }
 
