@@ -33,6 +33,7 @@ public static class WebSetup
         }).AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>());
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AssetPaths>();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
