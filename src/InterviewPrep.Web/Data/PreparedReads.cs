@@ -15,6 +15,7 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
 {
     private static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount * 2);
     private readonly ConcurrentBag<Session> _idle = [];
+    private int _idleCount;
     private bool _disposed;
 
     /// <summary>
@@ -25,7 +26,16 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
     public T Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = _idle.TryTake(out var idle) ? idle : new Session(DataServices.ConnectionString(storage.Value.DatabasePath));
+        Session session;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            session = idle;
+        }
+        else
+        {
+            session = new Session(DataServices.ConnectionString(storage.Value.DatabasePath));
+        }
         try
         {
             var command = session.Command(sql);
@@ -61,8 +71,10 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
 
     private void Return(Session session)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        // Counted apart: ConcurrentBag.Count takes every lock of the bag.
+        if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
         {
+            Interlocked.Decrement(ref _idleCount);
             session.Dispose();
             return;
         }
