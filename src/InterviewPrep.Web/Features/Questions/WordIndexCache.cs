@@ -11,7 +11,7 @@ namespace InterviewPrep.Web.Features.Questions;
 /// as is every search until the build is done: the site never waits for the index, and a search never sees a bank
 /// older than the database's.
 /// </summary>
-public sealed class WordIndexCache(IServiceScopeFactory scopes, ContentImportStatus imports, ILogger<WordIndexCache> logger)
+public sealed class WordIndexCache(IServiceScopeFactory scopes, ContentImportStatus imports, IHostApplicationLifetime lifetime, ILogger<WordIndexCache> logger)
 {
     private WordIndex? _current;
     private long _building = -1;
@@ -48,7 +48,7 @@ public sealed class WordIndexCache(IServiceScopeFactory scopes, ContentImportSta
         try
         {
             var clock = Stopwatch.StartNew();
-            var index = await ReadAsync(generation, CancellationToken.None);
+            var index = await ReadAsync(generation, lifetime.ApplicationStopping);
             // An import that began meanwhile makes what was read out of date: the next search starts another build.
             if (imports.Generation == generation)
             {
@@ -56,6 +56,10 @@ public sealed class WordIndexCache(IServiceScopeFactory scopes, ContentImportSta
                 logger.LogInformation("Search index of {Questions} questions and {Terms} terms built in {Elapsed} ms ({Size} KB)",
                     index.QuestionCount, index.TermCount, clock.ElapsedMilliseconds, index.Size / 1024);
             }
+        }
+        catch (Exception) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The app is stopping: the build is abandoned with it.
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
