@@ -139,3 +139,50 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
         Assert.Null(cache.Current);
     }
 }
+
+public sealed class RankingTheRealBankInMemory : IDisposable
+{
+    private readonly TestContent _empty = new();
+    private readonly AppFactory _app;
+
+    public RankingTheRealBankInMemory()
+    {
+        _app = new AppFactory(_empty, new Dictionary<string, string> { ["Content:Directory"] = Repository.ContentDirectory });
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _empty.Dispose();
+    }
+
+    [Fact]
+    public async Task EveryTitleSearchedWordByWordFindsWhatFts5Finds()
+    {
+        var cache = _app.Services.GetRequiredService<WordIndexCache>();
+        var memory = await cache.BuildNowAsync(CancellationToken.None);
+        var titles = await _app.QueryAsync(db => Task.FromResult(db.Questions.Where(q => !q.IsRetired).Select(q => q.Title).ToList()));
+        Assert.True(titles.Count >= 100, "the real bank has its questions");
+
+        var compared = 0;
+        foreach (var title in titles)
+        {
+            var words = QuestionSearchIndex.Words(title);
+            foreach (var terms in new[]
+            {
+                new SearchTerms([.. words.Take(2)], Any: false, PrefixLast: false),
+                new SearchTerms([.. words.Skip(2).Take(3)], Any: false, PrefixLast: true),
+                new SearchTerms([.. words.Take(4)], Any: true, PrefixLast: false),
+            }.Where(t => t.Words.Count > 0))
+            {
+                var expected = await _app.QueryAsync(db => new QuestionSearchIndex(db, cache, _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>())
+                    .RankAsync(terms, new QuestionFilter(null, null, null), 0, 500, CancellationToken.None));
+                var actual = memory.Search(terms, new QuestionFilter(null, null, null), 0, 500);
+
+                Assert.True(expected.Total == actual.Total && expected.Ids.SequenceEqual(actual.Ids), $"“{string.Join(' ', terms.Words)}” (any: {terms.Any}, prefix: {terms.PrefixLast})");
+                compared++;
+            }
+        }
+        Assert.True(compared > 300, $"only {compared} searches compared");
+    }
+}
