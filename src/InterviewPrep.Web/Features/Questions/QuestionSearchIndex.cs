@@ -88,7 +88,6 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
             FROM Questions q JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = q.Id
             WHERE q.Id IN ({string.Join(',', ids.Select((_, i) => $"$id{i}"))})
             """;
-        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
         var rows = reads.Read(sql, command =>
         {
             for (var i = 0; i < ids.Count; i++)
@@ -97,19 +96,21 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
             }
         }, reader =>
         {
-            var found = new Dictionary<int, QuestionSummary>(ids.Count);
+            var found = new Dictionary<int, (QuestionSummary Question, string Body)>(ids.Count);
             while (reader.Read())
             {
-                var title = reader.GetString(2);
-                found[reader.GetInt32(0)] = new QuestionSummary(reader.GetString(1), title, reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5))
-                {
-                    TitleHtml = highlighter.Highlight(title),
-                    SnippetHtml = highlighter.Snippet(reader.GetString(6), SnippetWords),
-                };
+                found[reader.GetInt32(0)] = (new QuestionSummary(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5)), reader.GetString(6));
             }
             return found;
         });
-        return ([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], total);
+        // Highlighted after the connection is back in the pool: it is most of a search's own work.
+        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
+        var items = ids.Where(rows.ContainsKey).Select(id =>
+        {
+            var (question, body) = rows[id];
+            return question with { TitleHtml = highlighter.Highlight(question.Title), SnippetHtml = highlighter.Snippet(body, SnippetWords) };
+        }).ToList();
+        return (items, total);
     }
 
     /// <summary>One page of matching ids, ranked by FTS5, and how many match: the search before the index in memory is built.</summary>

@@ -25,10 +25,9 @@ public sealed class WordIndex
     private readonly Dictionary<string, int[]> _byTag;
     private readonly string[] _terms;
     private readonly int[] _starts;
-    private readonly int[] _documentCounts;
     private readonly byte[] _postings;
 
-    private WordIndex(Builder built, string[] terms, int[] starts, int[] documentCounts, byte[] postings)
+    private WordIndex(Builder built, string[] terms, int[] starts, byte[] postings)
     {
         _ids = [.. built.Ids];
         // bm25's length term, k1 * (1 - b + b * length / average length), evaluated as FTS5 evaluates it.
@@ -37,7 +36,7 @@ public sealed class WordIndex
         _categories = [.. built.Categories];
         _difficulties = [.. built.Difficulties];
         _byTag = built.ByTag.ToDictionary(t => t.Key, t => t.Value.ToArray(), StringComparer.Ordinal);
-        (_terms, _starts, _documentCounts, _postings) = (terms, starts, documentCounts, postings);
+        (_terms, _starts, _postings) = (terms, starts, postings);
     }
 
     /// <summary>The import generation it was read at.</summary>
@@ -245,7 +244,6 @@ public sealed class WordIndex
         private byte[][] _lists = new byte[256][];
         private int[] _listLengths = new int[256];
         private int[] _lastDocs = new int[256];
-        private int[] _documentCounts = new int[256];
         private int[] _frequencies = new int[256];
 
         internal List<int> Ids { get; } = [];
@@ -274,7 +272,6 @@ public sealed class WordIndex
                 WriteNumber(ref _lists[term], ref _listLengths[term], doc - _lastDocs[term]);
                 WriteNumber(ref _lists[term], ref _listLengths[term], _frequencies[term]);
                 (_lastDocs[term], _frequencies[term]) = (doc, 0);
-                _documentCounts[term]++;
             }
             _touched.Clear();
 
@@ -303,8 +300,7 @@ public sealed class WordIndex
                 _lists[order[i]].AsSpan(0, _listLengths[order[i]]).CopyTo(postings.AsSpan(starts[i]));
             }
             var terms = order.Select(t => _termTexts[t]).ToArray();
-            var documentCounts = order.Select(t => _documentCounts[t]).ToArray();
-            return new WordIndex(this, terms, starts, documentCounts, postings) { Generation = generation };
+            return new WordIndex(this, terms, starts, postings) { Generation = generation };
         }
 
         private int Count(string text, int weight)
@@ -344,7 +340,6 @@ public sealed class WordIndex
                 Array.Resize(ref _lists, size);
                 Array.Resize(ref _listLengths, size);
                 Array.Resize(ref _lastDocs, size);
-                Array.Resize(ref _documentCounts, size);
                 Array.Resize(ref _frequencies, size);
             }
             _lists[id] = [];
