@@ -1,5 +1,7 @@
 using System.Net;
 using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Questions;
 
@@ -135,6 +137,20 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
         Assert.Equal(["How would you evaluate a regression model?"], tagged.Texts(".question-card-title"));
         Assert.Contains("21–40 of 43 questions", second.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
         Assert.All(second.QuerySelectorAll(".question-card-snippet"), s => Assert.Contains("<mark>kernel", s.InnerHtml, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1000000")]
+    [InlineData("2147483647")]
+    public async Task ASearchPageFarPastTheEndShowsTheLastPage(string page)
+    {
+        // Both rankers: FTS5 answers before the index in memory is built, the index after.
+        var before = await _client.GetDocumentAsync($"/questions?q=kernels&page={page}");
+        await fixture.App.Services.GetRequiredService<WordIndexCache>().BuildNowAsync(CancellationToken.None);
+        var after = await _client.GetDocumentAsync($"/questions?q=kernel&page={page}");
+
+        Assert.Contains("41–43 of 43 questions", before.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("41–43 of 43 questions", after.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

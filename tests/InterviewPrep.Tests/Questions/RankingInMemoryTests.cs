@@ -128,6 +128,20 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task APageFarPastTheEndIsEmptyAndCostsNoMoreThanTheLast()
+    {
+        var (memory, fts5) = await BothAsync();
+        var terms = new SearchTerms(["the"], Any: false, PrefixLast: false);
+        var total = memory.Search(terms, new QuestionFilter(null, null, null), 0, 20).Total;
+
+        var far = memory.Search(terms, new QuestionFilter(null, null, null), int.MaxValue - 20, 20);
+
+        Assert.Equal((0, total), (far.Ids.Count, far.Total));
+        var farInFts5 = await fts5(terms, new QuestionFilter(null, null, null), int.MaxValue - 20, 20);
+        Assert.Equal((0, total), (farInFts5.Ids.Count, farInFts5.Total));
+    }
+
+    [Fact]
     public async Task AnIndexReadBeforeAnImportIsNotUsedAfterIt()
     {
         var cache = fixture.App.Services.GetRequiredService<WordIndexCache>();

@@ -39,12 +39,12 @@ public sealed class QuestionList(BankCatalog catalog, QuestionSearchIndex index)
 
     private async Task<QuestionPage> SearchPageAsync(SearchTerms terms, QuestionFilter filter, int page, CancellationToken ct)
     {
-        var (items, total) = await index.SearchAsync(terms, filter, (page - 1) * PageSize, PageSize, ct);
+        var (items, total) = await index.SearchAsync(terms, filter, Offset(page), PageSize, ct);
         var pageCount = PageCount(total);
         if (page > pageCount && total > 0)
         {
             page = pageCount;
-            (items, total) = await index.SearchAsync(terms, filter, (page - 1) * PageSize, PageSize, ct);
+            (items, total) = await index.SearchAsync(terms, filter, Offset(page), PageSize, ct);
         }
         return new QuestionPage(items, total, page, pageCount, MatchedAnyWord: false);
     }
@@ -68,6 +68,9 @@ public sealed class QuestionList(BankCatalog catalog, QuestionSearchIndex index)
             .ToList();
         return new QuestionPage(items, matching.Count, page, pageCount, MatchedAnyWord: false);
     }
+
+    /// <summary>Where a page starts; a page past any bank (the query string allows up to 2,147,483,647) starts past the end.</summary>
+    private static int Offset(int page) => (int)Math.Min((page - 1L) * PageSize, int.MaxValue - PageSize);
 
     private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 }

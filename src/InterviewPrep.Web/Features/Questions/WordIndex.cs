@@ -46,7 +46,7 @@ public sealed class WordIndex
 
     public int TermCount => _terms.Length;
 
-    /// <summary>Bytes held by the term lists, for the log.</summary>
+    /// <summary>About how many bytes it holds (the term lists, and a little for each question and term), for the log.</summary>
     public long Size => _postings.Length + (_ids.Length * 16L) + (_terms.Length * 48L);
 
     /// <summary>
@@ -71,7 +71,8 @@ public sealed class WordIndex
                 var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
                 AddPhrase(first, last, scores, matched, frequencies, touched);
             }
-            return Best(scores, matched, terms.Any ? 1 : terms.Words.Count, Allowed(filter), offset + limit, offset);
+            // At most every question is kept, however far the page: a page number in the millions must not size the heap.
+            return Best(scores, matched, terms.Any ? 1 : terms.Words.Count, Allowed(filter), (int)Math.Min((long)offset + limit, count), offset);
         }
         finally
         {
