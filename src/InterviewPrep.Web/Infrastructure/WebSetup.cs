@@ -39,7 +39,7 @@ public static class WebSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOutputCache(options =>
         {
-            options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitBytes", 16L * 1024 * 1024);
+            options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitBytes", 8L * 1024 * 1024);
             options.AddPolicy(AnonymousPageCache.PolicyName, new AnonymousPageCache());
         });
         builder.WebHost.ConfigureKestrel(options =>
