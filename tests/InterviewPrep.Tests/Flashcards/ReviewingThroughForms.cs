@@ -731,7 +731,7 @@ public sealed class UndoingInTheLibrary(FlashcardFixture fixture) : IClassFixtur
             _app.Clock.Advance(TimeSpan.FromHours(rng.Next(0, 24 * 20)));
             db.ChangeTracker.Clear();
             var before = await db.Flashcards.AsNoTracking().FirstAsync(c => c.Id == cardId);
-            var context = await library.ContextAsync(userId, default);
+            var context = library.Context(userId);
             var grade = (Grade)rng.Next(1, 5);
 
             Assert.Equal(CardChange.Done, await library.GradeAsync(context, cardId, before.Version, grade, 1000, Deck.All, default) is var r && r == CardChange.BecameLeech ? CardChange.Done : r);

@@ -31,8 +31,6 @@ internal sealed class FlashcardConfiguration : IEntityTypeConfiguration<Flashcar
 
 internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLog>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ReviewLog> builder)
     {
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -49,14 +47,20 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Grade).HasConversion<int?>();
         builder.Property(l => l.Deck).HasMaxLength(80);
-        builder.Property(l => l.Before).HasConversion(s => Serialize(s), s => Deserialize(s)).HasColumnName("BeforeJson");
-        builder.Property(l => l.After).HasConversion(s => Serialize(s), s => Deserialize(s)).HasColumnName("AfterJson");
+        builder.Property(l => l.Before).HasConversion(s => CardSnapshotJson.Write(s), s => CardSnapshotJson.Read(s)).HasColumnName("BeforeJson");
+        builder.Property(l => l.After).HasConversion(s => CardSnapshotJson.Write(s), s => CardSnapshotJson.Read(s)).HasColumnName("AfterJson");
     }
+}
+
+/// <summary>A card snapshot as a review log's column holds it.</summary>
+internal static class CardSnapshotJson
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // Doubles and ticks round-trip exactly through System.Text.Json, which is what makes undo exact.
-    private static string Serialize(CardSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
+    public static string Write(CardSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Json);
 
-    private static CardSnapshot Deserialize(string json) => JsonSerializer.Deserialize<CardSnapshot>(json, Json)!;
+    public static CardSnapshot Read(string json) => JsonSerializer.Deserialize<CardSnapshot>(json, Json)!;
 }
 
 internal sealed class FlashcardSettingsConfiguration : IEntityTypeConfiguration<FlashcardSettings>

@@ -198,9 +198,9 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public static FsrsScheduler SchedulerFor(double desiredRetention) =>
         Schedulers.GetOrAdd(desiredRetention, r => new FsrsScheduler(FsrsParameters.Default with { DesiredRetention = r }));
 
-    public async Task<StudyContext> ContextAsync(string userId, CancellationToken ct)
+    public StudyContext Context(string userId)
     {
-        var (zone, saved) = await queries.SetupOf(db, userId, ct);
+        var (zone, saved) = queries.SetupOf(userId);
         var settings = saved ?? new FlashcardSettings { UserId = userId };
         var now = time.GetUtcNow().UtcDateTime;
         var today = FlashcardStats.LocalDay(now, zone);
@@ -219,7 +219,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public Task<StudyMaterial> FullMaterialAsync(string userId, CancellationToken ct) => MaterialAsync(userId, wholeCards: true, interviews: true, ct);
 
     /// <summary>A card of the user as it is now, not tracked; deleted cards are not found.</summary>
-    public Task<Flashcard?> CardAsync(string userId, int cardId, CancellationToken ct) => queries.CardOf(db, userId, cardId, ct);
+    public Flashcard? Card(string userId, int cardId) => queries.CardOf(userId, cardId);
 
     private async Task<StudyMaterial> MaterialAsync(string userId, bool wholeCards, bool interviews, CancellationToken ct)
     {
@@ -233,7 +233,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
         else
         {
-            heads = await queries.HeadsOf(db, userId).ToListAsync(ct);
+            heads = queries.HeadsOf(userId);
         }
         return new StudyMaterial
         {
@@ -267,9 +267,9 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     }
 
     /// <summary>Today's limits: the settings, less the new cards and reviews already graded today (undone grades do not count).</summary>
-    public async Task<StudyLimits> LimitsAsync(StudyContext context, CancellationToken ct)
+    public StudyLimits Limits(StudyContext context)
     {
-        var today = await queries.CountedSince(db, context.UserId, context.StartOfTodayUtc, ct);
+        var today = queries.CountedSince(context.UserId, context.StartOfTodayUtc);
         return new StudyLimits(context.Settings.NewPerDay, context.Settings.ReviewsPerDay, today.New, today.All - today.New);
     }
 
@@ -409,16 +409,16 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public static bool IsLeechCount(int lapses) => lapses >= LeechLapses && (lapses - LeechLapses) % (LeechLapses / 2) == 0;
 
     /// <summary>The user's last review that can still be undone: not undone, and its card unchanged since.</summary>
-    public async Task<ReviewLog?> UndoableAsync(string userId, CancellationToken ct)
+    public ReviewLog? Undoable(string userId)
     {
-        var last = await queries.LastCounted(db, userId, ct);
+        var last = queries.LastCounted(userId);
         return last is not null && last.CardVersion == last.Log.CardVersion + 1 ? last.Log : null;
     }
 
     /// <summary>Takes back the user's last review: the card gets exactly its state before it, and the log an entry of its own.</summary>
     public async Task<(CardChange Change, int? CardId)> UndoAsync(StudyContext context, long? expectedLogId, CancellationToken ct)
     {
-        var last = await UndoableAsync(context.UserId, ct);
+        var last = Undoable(context.UserId);
         if (last is null || (expectedLogId is { } expected && expected != last.Id))
         {
             return (CardChange.NothingToUndo, null);
@@ -503,7 +503,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
             // The settings read with the context at the start of this request are recent enough to tell; the
             // sessions are worked out below from the settings as they are when saved.
             var loggedThrough = context.Settings.PracticeLoggedThroughUtc ?? DateTime.MinValue;
-            if (!await queries.ReviewedBetween(db, context.UserId, loggedThrough, context.NowUtc - SessionIdle, ct))
+            if (!queries.ReviewedBetween(context.UserId, loggedThrough, context.NowUtc - SessionIdle))
             {
                 return 0;
             }

@@ -23,10 +23,10 @@ public sealed class IndexModel(FlashcardLibrary library) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var context = await library.ContextAsync(userId, ct);
+        var context = library.Context(userId);
         await library.LogFinishedSessionsAsync(context, finishing: false, ct);
         var material = await library.MaterialAsync(userId, ct);
-        var limits = await library.LimitsAsync(context, ct);
+        var limits = library.Limits(context);
         DeckRow Row(Deck deck, string? note = null)
         {
             var cards = material.Summary(deck);

@@ -18,7 +18,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 /// (<c>cram=1</c>) it walks the deck without touching the schedule or the log.
 /// </summary>
 [Authorize]
-public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : PageModel
+public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queries) : PageModel
 {
     /// <summary>The header flashcards.js sends to get the card fragment instead of a whole page.</summary>
     public const string FragmentHeader = "X-Flashcards-Fragment";
@@ -72,7 +72,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         {
             return NotFound();
         }
-        var context = await StudyContextAsync(ct);
+        var context = StudyContext();
         if (grade is < 1 or > 4)
         {
             // Refused: nothing is recorded and the same card is shown again, answer up.
@@ -100,7 +100,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public async Task<IActionResult> OnPostUndoAsync(long? logId, CancellationToken ct)
     {
-        var context = await StudyContextAsync(ct);
+        var context = StudyContext();
         var (change, cardId) = await library.UndoAsync(context, logId, ct);
         Notice = change == CardChange.Done ? "Undone: the card is back exactly as it was." : "There is nothing to undo.";
         return await NextAsync(cardId, ct);
@@ -117,7 +117,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     public async Task<IActionResult> OnPostFinishAsync(CancellationToken ct)
     {
-        var context = await StudyContextAsync(ct);
+        var context = StudyContext();
         var logged = await library.LogFinishedSessionsAsync(context, finishing: true, ct);
         TempData["Message"] = logged > 0 ? "Session saved in your practice log." : "Nothing new to log: no card was graded since the last session.";
         return Redirect("/flashcards");
@@ -126,7 +126,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     /// <summary>Changes the card a form names; a bank question with no card yet gets one first (to bury or suspend it).</summary>
     private async Task<IActionResult> ChangeAsync(int? cardId, int? questionId, Func<StudyContext, int, Task<CardChange>> change, string done, CancellationToken ct)
     {
-        var context = await StudyContextAsync(ct);
+        var context = StudyContext();
         if (cardId is null && questionId is { } question && await library.InBankAsync(question, ct))
         {
             cardId = (await library.CardForQuestionAsync(context.UserId, question, ct)).Id;
@@ -161,7 +161,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
     private StudyContext? _context;
 
     /// <summary>The user's clock, zone and settings, read once per request (a grade and the next card share it).</summary>
-    private async Task<StudyContext> StudyContextAsync(CancellationToken ct) => _context ??= await library.ContextAsync(User.UserId(), ct);
+    private StudyContext StudyContext() => _context ??= library.Context(User.UserId());
 
     private bool IsFragmentRequest => Request.Headers.ContainsKey(FragmentHeader);
 
@@ -172,7 +172,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
             return NotFound();
         }
         var userId = User.UserId();
-        var context = await StudyContextAsync(ct);
+        var context = StudyContext();
         var material = await library.MaterialAsync(userId, deck, ct);
         if (!DeckNames.Exists(deck, material))
         {
@@ -196,13 +196,13 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
 
     private async Task<bool> ShowReviewAsync(StudyContext context, StudyMaterial material, CancellationToken ct)
     {
-        var limits = await library.LimitsAsync(context, ct);
+        var limits = library.Limits(context);
         Counts = ReviewOrder.Next(material.Summary(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
         Flashcard? card = null;
         int? fresh = null; // a bank question with no card yet: shown as a new card, and its card made by its first grade
         if (Card is { } requested)
         {
-            card = await db.Flashcards.AsNoTracking().OwnedBy(context.UserId).FirstOrDefaultAsync(c => c.Id == requested && !c.IsDeleted, ct);
+            card = library.Card(context.UserId, requested);
             if (card is null)
             {
                 return false;
@@ -220,7 +220,7 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         }
         else if (Counts.Next is { FlashcardId: { } id })
         {
-            card = await library.CardAsync(context.UserId, id, ct);
+            card = library.Card(context.UserId, id);
             if (card is null)
             {
                 // Deleted in another tab since the deck was read: pick again from the deck as it is now.
@@ -236,12 +236,12 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
             NextDueLocal = Counts.NextDueUtc is { } due ? TimeZones.ToLocal(due, context.ZoneId) : null;
         }
         // Right after a grade its review is the one to undo; otherwise ask the log.
-        UndoLogId = library.LastLogged is { Kind: ReviewKind.Review } graded ? graded.Id : (await library.UndoableAsync(context.UserId, ct))?.Id;
+        UndoLogId = library.LastLogged is { Kind: ReviewKind.Review } graded ? graded.Id : library.Undoable(context.UserId)?.Id;
         if (card is null && fresh is null)
         {
             return true;
         }
-        Shown = await DescribeAsync(material, card is null ? fresh : card.QuestionId, card, ct);
+        Shown = Describe(material, card is null ? fresh : card.QuestionId, card);
         var now = new DateTimeOffset(context.NowUtc, TimeSpan.Zero);
         var memory = card?.Memory ?? CardMemory.New(now);
         if (memory.LastReview is { } last && last > now)
@@ -266,21 +266,19 @@ public sealed class ReviewModel(AppDbContext db, FlashcardLibrary library) : Pag
         if (At < items.Count)
         {
             var item = items[At];
-            var card = item.FlashcardId is { } id ? await library.CardAsync(User.UserId(), id, ct) : null;
+            var card = item.FlashcardId is { } id ? library.Card(User.UserId(), id) : null;
             // An own card deleted in another tab since the deck was read has nothing left to show.
-            Shown = card is null && item.QuestionId is null ? null : await DescribeAsync(material, item.QuestionId, card, ct);
+            Shown = card is null && item.QuestionId is null ? null : Describe(material, item.QuestionId, card);
         }
     }
 
-    private async Task<ShownCard> DescribeAsync(StudyMaterial material, int? questionId, Flashcard? card, CancellationToken ct)
+    private ShownCard Describe(StudyMaterial material, int? questionId, Flashcard? card)
     {
         if (questionId is { } qid)
         {
             // Read even when the question is retired: its card and history outlive the file. The tags come from the
             // bank in memory: inside this projection SQLite materialized the whole tag join, most of the page's time.
-            var q = await db.Questions.AsNoTracking().Where(x => x.Id == qid)
-                .Select(x => new { x.Slug, x.Title, Category = x.Category.Title, x.Difficulty, x.AnswerHtml, x.HowToAnswerHtml, x.ExampleAnswerHtml, x.FollowUpsHtml, x.IsRetired })
-                .FirstAsync(ct);
+            var q = queries.ShownQuestionOf(qid) ?? throw new InvalidOperationException($"Question {qid} has no row.");
             IReadOnlyList<string> tags = material.BankById.TryGetValue(qid, out var bank) ? [.. bank.Tags.Order(StringComparer.Ordinal)] : [];
             return new ShownCard(card?.Id, qid, card?.Version ?? 0, q.Title, false, q.IsRetired ? null : q.Slug, q.Category, q.Difficulty,
                 [

@@ -70,9 +70,9 @@ public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, Tim
 
     private async Task LoadCardsDueAsync(string userId, CancellationToken ct)
     {
-        var context = await flashcards.ContextAsync(userId, ct);
+        var context = flashcards.Context(userId);
         var material = await flashcards.MaterialAsync(userId, ct);
-        var limits = await flashcards.LimitsAsync(context, ct);
+        var limits = flashcards.Limits(context);
         CardsDue Count(Deck deck, string title)
         {
             var counts = ReviewOrder.Next(material.Summary(deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));

@@ -1,0 +1,131 @@
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Flashcards;
+using InterviewPrep.Web.Features.Flashcards.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Flashcards;
+
+/// <summary>
+/// The review's reads are SQL of their own (<see cref="FlashcardQueries"/>), beside the EF Core model that writes the
+/// rows: each must read what EF Core wrote, and count reviews by the same rule as <see cref="FlashcardLibrary.CountedLogs"/>.
+/// </summary>
+public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixture<FlashcardFixture>
+{
+    private readonly AppFactory _app = fixture.App;
+
+    [Fact]
+    public async Task TodaysCountsLeaveOutUndoneGradesAndEarlierDaysAsTheStatsDo()
+    {
+        var (_, userId) = await _app.UserAsync();
+        var questions = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).Take(3).ToListAsync());
+        using var scope = _app.Services.CreateScope();
+        var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
+        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(library.Context(userId), questions[0], Grade.Easy, 1000, Deck.All, default));
+        var firstCard = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.UserId == userId && c.QuestionId == questions[0]));
+
+        _app.Clock.Advance(TimeSpan.FromDays(30)); // the first card is due again, on a later day
+        var today = library.Context(userId);
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(today, questions[1], Grade.Good, 1000, Deck.All, default));
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(today, questions[2], Grade.Again, 1000, Deck.All, default));
+        Assert.Equal(CardChange.Done, await library.GradeAsync(today, firstCard.Id, firstCard.Version, Grade.Good, 1000, Deck.All, default));
+        Assert.Equal(new StudiedCounts(2, 3), queries.CountedSince(userId, today.StartOfTodayUtc));
+        Assert.Equal(CardChange.Done, (await library.UndoAsync(today, null, default)).Change);
+
+        var counted = queries.CountedSince(userId, today.StartOfTodayUtc);
+        var byStats = await _app.QueryAsync(async db =>
+        {
+            var logs = await scope.ServiceProvider.GetRequiredService<FlashcardLibrary>().CountedLogs(userId)
+                .Where(l => l.ReviewedAtUtc >= today.StartOfTodayUtc).Select(l => l.StateBefore).ToListAsync();
+            return new StudiedCounts(logs.Count(s => s == CardState.New), logs.Count);
+        });
+        Assert.Equal(new StudiedCounts(2, 2), counted);
+        Assert.Equal(byStats, counted);
+        Assert.Equal(new StudiedCounts(3, 3), queries.CountedSince(userId, DateTime.MinValue));
+
+        // The last counted review is the one before the undone grade, and it can be undone in turn.
+        var last = queries.LastCounted(userId)!;
+        var third = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.UserId == userId && c.QuestionId == questions[2]));
+        var logged = await _app.QueryAsync(db => db.ReviewLogs.AsNoTracking().FirstAsync(l => l.FlashcardId == third.Id && l.Kind == ReviewKind.Review));
+        Assert.Equal((logged.Id, third.Id, third.Version, Grade.Again, logged.Before, logged.After, logged.ReviewedAtUtc, "all"),
+            (last.Log.Id, last.Log.FlashcardId, last.CardVersion, last.Log.Grade, last.Log.Before, last.Log.After, last.Log.ReviewedAtUtc, last.Log.Deck));
+        Assert.Equal(logged.Id, library.Undoable(userId)?.Id);
+    }
+
+    [Fact]
+    public async Task CardsAndHeadsAreTheRowsEfCoreWroteAndOnlyTheUsersOwn()
+    {
+        var (_, userId) = await _app.UserAsync();
+        var (_, strangerId) = await _app.UserAsync();
+        var questions = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).Take(3).ToListAsync());
+        using var scope = _app.Services.CreateScope();
+        var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
+        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
+        foreach (var (question, grade) in questions.Zip([Grade.Again, Grade.Good, Grade.Easy]))
+        {
+            await library.GradeFirstAsync(library.Context(userId), question, grade, 1000, Deck.All, default);
+        }
+        var buried = (await _app.QueryAsync(db => db.Flashcards.FirstAsync(c => c.UserId == userId && c.QuestionId == questions[1]))).Id;
+        await library.SetFlagsAsync(library.Context(userId), buried, suspend: true, bury: true, default);
+        var deleted = await _app.QueryAsync(async db =>
+        {
+            var card = await db.Flashcards.FirstAsync(c => c.UserId == userId && c.QuestionId == questions[2]);
+            card.IsDeleted = true;
+            await db.SaveChangesAsync();
+            return card.Id;
+        });
+        var own = await _app.QueryAsync(async db =>
+        {
+            var card = new Flashcard { UserId = userId, Front = "What is a leech?", BackMarkdown = "A card forgotten often.", BackHtml = "<p>A card forgotten often.</p>", Tags = "fsrs anki", CreatedAtUtc = _app.Clock.GetUtcNow().UtcDateTime };
+            card.Apply(CardMemory.New(_app.Clock.GetUtcNow()));
+            db.Flashcards.Add(card);
+            await db.SaveChangesAsync();
+            return card.Id;
+        });
+
+        var byEf = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().Where(c => c.UserId == userId && !c.IsDeleted).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(3, byEf.Count);
+        Assert.Equal(byEf.Select(c => new CardHead(c.Id, c.QuestionId, c.Tags, c.State, c.DueUtc, c.IsSuspended, c.BuriedUntilUtc)), queries.HeadsOf(userId));
+        foreach (var expected in byEf)
+        {
+            var card = queries.CardOf(userId, expected.Id)!;
+            Assert.Equal(
+                (expected.Id, expected.UserId, expected.QuestionId, expected.Front, expected.BackMarkdown, expected.BackHtml, expected.Tags, expected.AskedQuestionId, expected.Version, expected.CreatedAtUtc, expected.IsDeleted),
+                (card.Id, card.UserId, card.QuestionId, card.Front, card.BackMarkdown, card.BackHtml, card.Tags, card.AskedQuestionId, card.Version, card.CreatedAtUtc, card.IsDeleted));
+            Assert.Equal(expected.Snapshot(), card.Snapshot());
+        }
+        Assert.True(queries.CardOf(userId, buried)!.IsSuspended);
+        Assert.Null(queries.CardOf(userId, deleted));
+        Assert.Null(queries.CardOf(strangerId, own));
+        Assert.Empty(queries.HeadsOf(strangerId));
+    }
+
+    [Fact]
+    public async Task TheSetupIsTheUsersZoneAndSavedSettingsAndReviewsAreFoundInAHalfOpenSpan()
+    {
+        var (_, userId) = await _app.UserAsync();
+        using var scope = _app.Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
+        var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
+        Assert.Equal(new StudySetup("Europe/Berlin", null), queries.SetupOf(userId));
+        var through = new DateTime(2026, 3, 1, 8, 30, 15, 123).AddTicks(4567);
+        await _app.QueryAsync(async db =>
+        {
+            db.FlashcardSettings.Add(new FlashcardSettings { UserId = userId, DesiredRetention = 0.87, NewPerDay = 12, ReviewsPerDay = 150, PracticeLoggedThroughUtc = through, Version = 4 });
+            return await db.SaveChangesAsync();
+        });
+        var settings = queries.SetupOf(userId).Settings!;
+        Assert.Equal((userId, 0.87, 12, 150, through, 4), (settings.UserId, settings.DesiredRetention, settings.NewPerDay, settings.ReviewsPerDay, settings.PracticeLoggedThroughUtc, settings.Version));
+        Assert.Throws<InvalidOperationException>(() => queries.SetupOf("no-such-user"));
+
+        var question = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
+        var context = library.Context(userId);
+        await library.GradeFirstAsync(context, question, Grade.Good, 1000, Deck.All, default);
+        var at = context.NowUtc;
+        Assert.True(queries.ReviewedBetween(userId, at.AddTicks(-1), at));
+        Assert.False(queries.ReviewedBetween(userId, at, at.AddDays(1)));
+        Assert.False(queries.ReviewedBetween(userId, at.AddDays(-1), at.AddTicks(-1)));
+    }
+}
