@@ -24,6 +24,7 @@ public static class DataServices
         });
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<PreparedReads>();
+        builder.Services.AddSingleton<PreparedWrites>();
         builder.Services.AddSingleton<WriteGateInterceptor>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<DatabaseBackup>();

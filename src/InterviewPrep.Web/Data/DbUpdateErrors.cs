@@ -11,5 +11,8 @@ public static class DbUpdateErrors
     /// <summary>The row changed since it was read (a concurrency token), or another request inserted the same unique key first.</summary>
     public static bool IsLostRace(this DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException
-        || exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+        || exception.InnerException is SqliteException unique && unique.IsLostRace();
+
+    /// <summary>Another request inserted the same unique key first.</summary>
+    public static bool IsLostRace(this SqliteException exception) => exception.SqliteExtendedErrorCode == SqliteConstraintUnique;
 }

@@ -9,12 +9,12 @@ namespace InterviewPrep.Web.Data;
 /// A few connections kept open for the hottest anonymous reads, each with its statements prepared once and kept.
 /// Microsoft.Data.Sqlite keeps a prepared statement only as long as its command, and EF Core (or any code that makes a
 /// new command per query) has SQLite compile the SQL again on every request: for the question page's one query that was
-/// about a fifth of the page's CPU. Reads only: writes go through EF Core and the write gate.
+/// about a fifth of the page's CPU. Reads only: writes take the write gate (EF Core, or <see cref="PreparedWrites"/>).
 /// </summary>
 public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposable
 {
     private static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount * 2);
-    private readonly ConcurrentBag<Session> _idle = [];
+    private readonly ConcurrentBag<KeptConnection> _idle = [];
     private int _idleCount;
     private bool _disposed;
 
@@ -26,7 +26,7 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
     public T Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Session session;
+        KeptConnection session;
         if (_idle.TryTake(out var idle))
         {
             Interlocked.Decrement(ref _idleCount);
@@ -34,7 +34,9 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
         }
         else
         {
-            session = new Session(DataServices.ConnectionString(storage.Value.DatabasePath));
+            // A small page cache: these connections read pages scattered over the bank (one question's row, one page of
+            // search results), which the OS caches anyway; SQLite's default of 2 MB each showed up in peak memory.
+            session = new KeptConnection(DataServices.ConnectionString(storage.Value.DatabasePath), "PRAGMA cache_size = -256");
         }
         try
         {
@@ -56,20 +58,20 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
         }
     }
 
-    /// <summary>Sets a parameter of a kept command: added the first time, its value replaced after that.</summary>
-    public static void Set(SqliteCommand command, string name, object value)
+    /// <summary>Sets a parameter of a kept command: added the first time, its value replaced after that. Null is NULL.</summary>
+    public static void Set(SqliteCommand command, string name, object? value)
     {
         if (command.Parameters.Contains(name))
         {
-            command.Parameters[name].Value = value;
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
         else
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
     }
 
-    private void Return(Session session)
+    private void Return(KeptConnection session)
     {
         // Counted apart: ConcurrentBag.Count takes every lock of the bag.
         if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
@@ -87,45 +89,6 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
-        }
-    }
-
-    /// <summary>An open connection and the statements prepared on it, by SQL text.</summary>
-    private sealed class Session : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-
-        public Session(string connectionString)
-        {
-            // Not from Microsoft.Data.Sqlite's pool: this connection stays open for as long as the pool keeps it.
-            _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            _connection.Open();
-            // A small page cache: these connections read pages scattered over the bank (one question's row, one page of
-            // search results), which the OS caches anyway; SQLite's default of 2 MB each showed up in peak memory.
-            using var pragma = _connection.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = -256";
-            pragma.ExecuteNonQuery();
-        }
-
-        public SqliteCommand Command(string sql)
-        {
-            if (!_commands.TryGetValue(sql, out var command))
-            {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                _commands[sql] = command;
-            }
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-            _connection.Dispose();
         }
     }
 }

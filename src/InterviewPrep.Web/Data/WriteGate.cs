@@ -76,7 +76,7 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
             return;
         }
         holding.Acquired = await _semaphore.WaitAsync(WaitLimit, ct);
-        WarnIfNotAcquired(holding);
+        WarnIfNotAcquired(holding.Acquired);
     }
 
     internal void Enter(DbContext context)
@@ -85,13 +85,38 @@ public sealed class WriteGate(ILogger<WriteGate> logger) : IDisposable
         if (holding.Depth++ == 0)
         {
             holding.Acquired = _semaphore.Wait(WaitLimit);
-            WarnIfNotAcquired(holding);
+            WarnIfNotAcquired(holding.Acquired);
         }
     }
 
-    private void WarnIfNotAcquired(Holding holding)
+    /// <summary>
+    /// Takes the gate for a writer that is no DbContext (<see cref="PreparedWrites"/>); disposing the result lets go.
+    /// <see cref="Taken.Acquired"/> is false when the wait limit passed first.
+    /// </summary>
+    internal async ValueTask<Taken> TakeAsync(CancellationToken ct)
     {
-        if (!holding.Acquired)
+        var acquired = await _semaphore.WaitAsync(WaitLimit, ct);
+        WarnIfNotAcquired(acquired);
+        return new Taken(this, acquired);
+    }
+
+    /// <summary>The gate as <see cref="TakeAsync"/> took it.</summary>
+    internal readonly struct Taken(WriteGate gate, bool acquired) : IDisposable
+    {
+        public bool Acquired => acquired;
+
+        public void Dispose()
+        {
+            if (acquired)
+            {
+                gate._semaphore.Release();
+            }
+        }
+    }
+
+    private void WarnIfNotAcquired(bool acquired)
+    {
+        if (!acquired)
         {
             logger.LogWarning("A database write waited {Seconds} s for the one before it; going on and leaving it to SQLite", WaitLimit.TotalSeconds);
         }

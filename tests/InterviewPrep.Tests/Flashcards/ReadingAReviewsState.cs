@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterviewPrep.Tests.Flashcards;
 
 /// <summary>
-/// The review's reads are SQL of their own (<see cref="FlashcardQueries"/>), beside the EF Core model that writes the
-/// rows: each must read what EF Core wrote, and count reviews by the same rule as <see cref="FlashcardLibrary.CountedLogs"/>.
+/// A review's reads (<see cref="FlashcardQueries"/>) and a grade's write (<see cref="GradeWrites"/>) are SQL of their own,
+/// beside the EF Core model of the same rows: each must read what EF Core wrote and write what it reads, and count
+/// reviews by the same rule as <see cref="FlashcardLibrary.CountedLogs"/>.
 /// </summary>
 public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixture<FlashcardFixture>
 {
@@ -127,5 +128,37 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
         Assert.True(queries.ReviewedBetween(userId, at.AddTicks(-1), at));
         Assert.False(queries.ReviewedBetween(userId, at, at.AddDays(1)));
         Assert.False(queries.ReviewedBetween(userId, at.AddDays(-1), at.AddTicks(-1)));
+    }
+
+    [Fact]
+    public async Task AGradeWrittenWithoutEfCoreReadsBackThroughItColumnForColumn()
+    {
+        var (_, userId) = await _app.UserAsync();
+        var (_, strangerId) = await _app.UserAsync();
+        var question = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
+        using var scope = _app.Services.CreateScope();
+        var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(library.Context(userId), question, Grade.Hard, 4200, Deck.All, default));
+        var first = library.LastLogged!;
+        Assert.Equal(CardChange.Stale, await library.GradeFirstAsync(library.Context(userId), question, Grade.Good, 1000, Deck.All, default));
+        _app.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(CardChange.Done, await library.GradeAsync(library.Context(userId), first.FlashcardId, 1, Grade.Again, 900, Deck.All, default));
+        var second = library.LastLogged!;
+        Assert.Equal(CardChange.Stale, await library.GradeAsync(library.Context(userId), first.FlashcardId, 1, Grade.Easy, 900, Deck.All, default));
+        Assert.Equal(CardChange.NotFound, await library.GradeAsync(library.Context(strangerId), first.FlashcardId, 2, Grade.Easy, 900, Deck.All, default));
+
+        var card = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.Id == first.FlashcardId));
+        var logs = await _app.QueryAsync(db => db.ReviewLogs.AsNoTracking().Where(l => l.FlashcardId == card.Id).OrderBy(l => l.Id).ToListAsync());
+        Assert.Equal((userId, question, (string?)null, "", "", "", 2, false, false, false), (card.UserId, card.QuestionId, card.Front, card.BackMarkdown, card.BackHtml, card.Tags, card.Version, card.IsDeleted, card.IsSuspended, card.IsLeech));
+        Assert.Equal(second.After, card.Snapshot());
+        Assert.Equal(2, card.Reps);
+        Assert.Equal([first.Id, second.Id], logs.Select(l => l.Id));
+        foreach (var (logged, written) in logs.Zip([first, second]))
+        {
+            Assert.Equal(
+                (written.UserId, written.FlashcardId, written.Kind, written.Grade, written.ReviewedAtUtc, written.DurationMs, written.CardVersion, written.UndoesId, written.Deck, written.Before, written.After, written.StateBefore),
+                (logged.UserId, logged.FlashcardId, logged.Kind, logged.Grade, logged.ReviewedAtUtc, logged.DurationMs, logged.CardVersion, logged.UndoesId, logged.Deck, logged.Before, logged.After, logged.StateBefore));
+        }
+        Assert.Equal((0, 1, CardState.New, CardState.Learning), (logs[0].CardVersion, logs[1].CardVersion, logs[0].StateBefore, logs[1].StateBefore));
     }
 }

@@ -182,7 +182,7 @@ public enum CardChange
 /// The flashcards of a user: loads decks, picks and creates cards, records grades, undoes them, and logs
 /// finished study sessions as practice. Every query is scoped to the user.
 /// </summary>
-public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
+public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, GradeWrites grades, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>A card lapsing this many times is a leech (Anki's default), and again every half as many after.</summary>
     public const int LeechLapses = 8;
@@ -336,19 +336,13 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         card.Apply(context.Scheduler.Review(card.Memory, grade, new DateTimeOffset(now, TimeSpan.Zero)));
         card.Version = 1;
         var log = ReviewOf(context, card, before, version: 0, grade, now, durationMs, deck);
-        log.Card = card; // one SaveChanges inserts the card, then its review with the card's new id, in one transaction
-        db.ReviewLogs.Add(log);
-        try
+        // One transaction inserts the card, then its review with the card's new id.
+        if (!await grades.InsertAsync(card, log, ct))
         {
-            await db.SaveChangesAsync(ct);
-            LastLogged = log;
-            return CardChange.Done;
-        }
-        catch (DbUpdateException e) when (e.IsLostRace())
-        {
-            db.ChangeTracker.Clear();
             return CardChange.Stale;
         }
+        LastLogged = log;
+        return CardChange.Done;
     }
 
     /// <summary>
@@ -363,7 +357,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
         // A review after 30 idle minutes first closes the session before it (tracked nothing yet, so nothing is lost if it conflicts).
         await LogFinishedSessionsAsync(context, finishing: false, ct);
-        var card = await queries.CardToChange(db, context.UserId, cardId, ct);
+        var card = queries.CardOf(context.UserId, cardId);
         if (card is null)
         {
             return CardChange.NotFound;
@@ -387,7 +381,15 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
             card.IsSuspended = true;
         }
         card.BuriedUntilUtc = null;
-        return await SaveChangeAsync(card, ReviewOf(context, card, before, version, grade, now, durationMs, deck), leech ? CardChange.BecameLeech : CardChange.Done, ct);
+        card.Version = version + 1;
+        // One transaction: the card where its version is still the one shown, then its review (unique per card and version).
+        var log = ReviewOf(context, card, before, version, grade, now, durationMs, deck);
+        if (!await grades.UpdateAsync(card, version, log, ct))
+        {
+            return CardChange.Stale;
+        }
+        LastLogged = log;
+        return leech ? CardChange.BecameLeech : CardChange.Done;
     }
 
     /// <summary>The log entry of a grade: the card as it was shown (<paramref name="before"/>, at <paramref name="version"/>) and as it is now.</summary>

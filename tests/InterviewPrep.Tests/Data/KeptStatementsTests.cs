@@ -1,0 +1,113 @@
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Data;
+
+/// <summary>Reads and writes with statements prepared once on kept connections (<see cref="PreparedReads"/>, <see cref="PreparedWrites"/>).</summary>
+public sealed class KeptStatements : IDisposable
+{
+    private const string TitleOf = "SELECT Title FROM Questions WHERE Slug = $slug";
+    private const string Rename = "UPDATE Questions SET Title = $title WHERE Slug = $slug";
+    private readonly TestContent _content = TestContent.Sample();
+    private readonly AppFactory _app;
+    private readonly PreparedReads _reads;
+    private readonly PreparedWrites _writes;
+
+    public KeptStatements()
+    {
+        _app = new AppFactory(_content);
+        _reads = _app.Services.GetRequiredService<PreparedReads>();
+        _writes = _app.Services.GetRequiredService<PreparedWrites>();
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _content.Dispose();
+    }
+
+    private string? Title(string slug) =>
+        _reads.Read(TitleOf, command => PreparedReads.Set(command, "$slug", slug), row => row.Read() ? row.GetString(0) : null);
+
+    [Fact]
+    public async Task AKeptStatementSeesWhatWasWrittenAfterItWasPrepared()
+    {
+        Assert.Equal("What is overfitting, and how do you detect it?", Title("overfitting"));
+
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Questions SET Title = 'Renamed' WHERE Slug = 'overfitting'"));
+
+        Assert.Equal("Renamed", Title("overfitting"));
+        Assert.Null(Title("no-such-question"));
+    }
+
+    [Fact]
+    public void AStatementThatFailsLeavesThePoolWorking()
+    {
+        Assert.Throws<SqliteException>(() => _reads.Read("SELECT Title FROM NoSuchTable", _ => { }, row => row.Read()));
+
+        Assert.Equal("Explain the bias-variance tradeoff", Title("bias-variance-tradeoff"));
+    }
+
+    [Fact]
+    public async Task ReadsFromManyThreadsAtOnceEachGetTheirOwnAnswer()
+    {
+        string[] slugs = ["overfitting", "bias-variance-tradeoff", "precision-and-recall", "confusion-matrix"];
+
+        var titles = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => (Slug: slugs[i % 4], Title: Title(slugs[i % 4])))));
+
+        Assert.All(titles, t => Assert.Equal(Title(t.Slug), t.Title));
+        Assert.Equal(4, titles.Select(t => t.Title).Distinct().Count());
+    }
+
+    private Task<string> TitleAsync(string slug) => _app.QueryAsync(db => db.Questions.Where(q => q.Slug == slug).Select(q => q.Title).FirstAsync());
+
+    private static int RenameIn(PreparedWrites.Statements statements, string slug, string title)
+    {
+        var command = statements.Command(Rename);
+        PreparedReads.Set(command, "$slug", slug);
+        PreparedReads.Set(command, "$title", title);
+        return command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task AWriteThatThrowsIsRolledBackWholeAndTheNextOneIsCommitted()
+    {
+        await Assert.ThrowsAsync<SqliteException>(() => _writes.WriteAsync(statements =>
+        {
+            RenameIn(statements, "overfitting", "Half done");
+            return statements.Command("UPDATE NoSuchTable SET x = 1").ExecuteNonQuery();
+        }, default));
+
+        Assert.Equal("What is overfitting, and how do you detect it?", await TitleAsync("overfitting"));
+        Assert.True(_app.Services.GetRequiredService<WriteGate>().IsFree);
+
+        Assert.Equal(1, await _writes.WriteAsync(statements => RenameIn(statements, "overfitting", "Renamed"), default));
+        Assert.Equal("Renamed", await TitleAsync("overfitting"));
+    }
+
+    [Fact]
+    public async Task WritersTakeTurnsWithEfCoreThroughTheGate()
+    {
+        // EF Core holds the gate in a transaction: a prepared write waits for it instead of meeting SQLite's lock.
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        string? seenInside;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var write = _writes.WriteAsync(statements => RenameIn(statements, "overfitting", "Second"), default);
+            await Task.Delay(200);
+            Assert.False(write.IsCompleted);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Questions SET Title = 'First' WHERE Slug = 'overfitting'");
+            seenInside = await db.Questions.Where(q => q.Slug == "overfitting").Select(q => q.Title).FirstAsync();
+            await transaction.CommitAsync();
+            Assert.Equal(1, await write);
+        }
+
+        Assert.Equal("First", seenInside);
+        Assert.Equal("Second", await TitleAsync("overfitting"));
+        Assert.True(_app.Services.GetRequiredService<WriteGate>().IsFree);
+    }
+}
