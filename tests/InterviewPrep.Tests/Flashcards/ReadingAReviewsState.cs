@@ -2,6 +2,7 @@ using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Flashcards.Scheduling;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -160,5 +161,27 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
                 (logged.UserId, logged.FlashcardId, logged.Kind, logged.Grade, logged.ReviewedAtUtc, logged.DurationMs, logged.CardVersion, logged.UndoesId, logged.Deck, logged.Before, logged.After, logged.StateBefore));
         }
         Assert.Equal((0, 1, CardState.New, CardState.Learning), (logs[0].CardVersion, logs[1].CardVersion, logs[0].StateBefore, logs[1].StateBefore));
+    }
+
+    [Fact]
+    public async Task TheDeckIsReadFromItsOwnIndexAloneAndInIdOrder()
+    {
+        var plan = await _app.QueryAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + FlashcardQueries.Heads;
+            explain.Parameters.AddWithValue("$user", "someone");
+            using var rows = await explain.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await rows.ReadAsync())
+            {
+                steps.Add(rows.GetString(3));
+            }
+            return string.Join(" | ", steps);
+        });
+
+        Assert.Equal("SEARCH Flashcards USING COVERING INDEX IX_Flashcards_Heads (UserId=?)", plan);
     }
 }

@@ -262,6 +262,10 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.HasIndex("UserId", "QuestionId")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "Id", "QuestionId", "State", "DueUtc", "IsSuspended", "BuriedUntilUtc", "Tags", "IsDeleted")
+                        .HasDatabaseName("IX_Flashcards_Heads")
+                        .HasFilter("NOT \"IsDeleted\"");
+
                     b.ToTable("Flashcards", t =>
                         {
                             t.HasCheckConstraint("CK_Flashcards_BankOrOwn", "(\"QuestionId\" IS NULL) <> (\"Front\" IS NULL)");

@@ -30,7 +30,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
         WHERE u.Id = $user
         """;
 
-    private const string Heads = """
+    internal const string Heads = """
         SELECT Id, QuestionId, Tags, State, DueUtc, IsSuspended, BuriedUntilUtc
         FROM Flashcards WHERE UserId = $user AND NOT IsDeleted ORDER BY Id
         """;
