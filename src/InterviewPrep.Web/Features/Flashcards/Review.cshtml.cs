@@ -293,6 +293,11 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
             [new("answer", "Answer", own.BackHtml, "")], null, own.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), own.State, false);
     }
 
+    /// <summary>Where a form of the card posts: this page's handler, for this deck unless told otherwise.</summary>
+    public string Action(string handler, bool withDeck = true) => withDeck
+        ? $"/flashcards/review?deck={Uri.EscapeDataString(Deck.Value)}&handler={handler}"
+        : $"/flashcards/review?handler={handler}";
+
     /// <summary>A link to this review with some parameters changed.</summary>
     public string Link(bool? reveal = null, int? at = null, bool withCard = false)
     {
