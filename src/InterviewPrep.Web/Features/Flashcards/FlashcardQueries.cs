@@ -79,7 +79,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
             DesiredRetention = row.GetDouble(2),
             NewPerDay = row.GetInt32(3),
             ReviewsPerDay = row.GetInt32(4),
-            PracticeLoggedThroughUtc = row.IsDBNull(5) ? null : row.GetDateTime(5),
+            PracticeLoggedThroughUtc = row.IsDBNull(5) ? null : StoredDates.Read(row, 5),
             Version = row.GetInt32(6),
         };
         return new StudySetup(row.GetString(0), settings);
@@ -92,7 +92,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
         while (row.Read())
         {
             heads.Add(new CardHead(row.GetInt32(0), row.IsDBNull(1) ? null : row.GetInt32(1), row.GetString(2), (CardState)row.GetInt32(3),
-                row.GetDateTime(4), row.GetBoolean(5), row.IsDBNull(6) ? null : row.GetDateTime(6)));
+                StoredDates.Read(row, 4), row.GetBoolean(5), row.IsDBNull(6) ? null : StoredDates.Read(row, 6)));
         }
         return heads;
     });
@@ -121,7 +121,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
                 FlashcardId = row.GetInt32(1),
                 Kind = ReviewKind.Review,
                 Grade = row.IsDBNull(2) ? null : (Grade)row.GetInt32(2),
-                ReviewedAtUtc = row.GetDateTime(3),
+                ReviewedAtUtc = StoredDates.Read(row, 3),
                 DurationMs = row.GetInt32(4),
                 CardVersion = row.GetInt32(5),
                 Deck = row.GetString(6),
@@ -171,7 +171,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
         Tags = row.GetString(6),
         AskedQuestionId = row.IsDBNull(7) ? null : row.GetInt32(7),
         State = (CardState)row.GetInt32(8),
-        DueUtc = row.GetDateTime(9),
+        DueUtc = StoredDates.Read(row, 9),
         Stability = row.GetDouble(10),
         Difficulty = row.GetDouble(11),
         ElapsedDays = row.GetInt32(12),
@@ -179,13 +179,13 @@ public sealed class FlashcardQueries(PreparedReads reads)
         Reps = row.GetInt32(14),
         Lapses = row.GetInt32(15),
         LearningStep = row.GetInt32(16),
-        LastReviewUtc = row.IsDBNull(17) ? null : row.GetDateTime(17),
+        LastReviewUtc = row.IsDBNull(17) ? null : StoredDates.Read(row, 17),
         IsSuspended = row.GetBoolean(18),
-        BuriedUntilUtc = row.IsDBNull(19) ? null : row.GetDateTime(19),
+        BuriedUntilUtc = row.IsDBNull(19) ? null : StoredDates.Read(row, 19),
         IsLeech = row.GetBoolean(20),
         IsDeleted = row.GetBoolean(21),
         Version = row.GetInt32(22),
-        CreatedAtUtc = row.GetDateTime(23),
+        CreatedAtUtc = StoredDates.Read(row, 23),
     };
 }
 
