@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -9,33 +10,104 @@ namespace InterviewPrep.Web.Data;
 /// Core a grade's two inserts cost more in change tracking, command building and a pooled connection's open and close
 /// than in SQLite. One connection is enough: the gate lets one writer in at a time.
 /// </summary>
+/// <remarks>
+/// Writes that arrive while another commits are committed together (group commit): the first writer to find no one
+/// committing takes the gate and commits every write queued by then in one transaction, each in a savepoint of its own,
+/// then the next group, until the queue is empty. A commit waits for the disk (about a millisecond here, under load);
+/// one writer at a time, that wait capped grading at about 550 a second however many cores were idle. Every writer's
+/// task ends only after the commit that holds its write, so a write is answered as saved only once it is on disk, as
+/// before. A write that throws is rolled back to its savepoint alone; a commit that fails fails every write of its group.
+/// </remarks>
 public sealed class PreparedWrites(IOptions<StorageOptions> storage, WriteGate gate) : IDisposable
 {
+    private const int MaxGroup = 64;
+    private const string Savepoint = "write";
+    private readonly ConcurrentQueue<Pending> _queue = new();
     private KeptConnection? _kept; // touched only while holding the gate
+    private int _committing;
     private bool _disposed;
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one transaction while holding the write gate: committed when it returns,
-    /// rolled back when it throws. <paramref name="write"/> gets its statements from <see cref="Statements.Command"/>.
+    /// Runs <paramref name="write"/> in a transaction while holding the write gate, and returns its result once that
+    /// transaction is committed; when it throws, its statements are rolled back and the exception is thrown here.
+    /// <paramref name="write"/> gets its statements from <see cref="Statements.Command"/>.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<Statements, T> write, CancellationToken ct)
     {
-        using var taken = await gate.TakeAsync(ct);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        // Past the gate's wait limit the kept connection may be in use: this writer gets one of its own.
-        var connection = taken.Acquired ? _kept ??= Open() : Open();
-        var keep = taken.Acquired;
+        var pending = new Pending<T>(write);
+        _queue.Enqueue(pending);
+        await CommitQueuedAsync();
+        return await pending.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Commits the queue in groups, unless another writer is doing so: that one sees this write in its next group.</summary>
+    private async Task CommitQueuedAsync()
+    {
+        // Whoever stops committing looks at the queue again, so a write queued just then is never left behind.
+        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
+        {
+            try
+            {
+                while (!_queue.IsEmpty)
+                {
+                    // The gate is let go between groups, so EF Core's writers take their turn.
+                    using var taken = await gate.TakeAsync(CancellationToken.None);
+                    CommitGroup(taken.Acquired);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _committing, 0);
+            }
+        }
+    }
+
+    private void CommitGroup(bool holdsGate)
+    {
+        var group = new List<Pending>(Math.Min(_queue.Count, MaxGroup));
+        while (group.Count < MaxGroup && _queue.TryDequeue(out var next))
+        {
+            group.Add(next);
+        }
+        // Past the gate's wait limit the kept connection may be in use: this group gets one of its own.
+        var connection = holdsGate && !_disposed ? _kept ??= Open() : Open();
+        var keep = holdsGate && ReferenceEquals(connection, _kept);
         try
         {
-            using var transaction = connection.Connection.BeginTransaction();
-            var result = write(new Statements(connection, transaction));
-            transaction.Commit();
-            return result;
+            using (var transaction = connection.Connection.BeginTransaction())
+            {
+                foreach (var pending in group)
+                {
+                    transaction.Save(Savepoint);
+                    try
+                    {
+                        pending.Run(new Statements(connection, transaction));
+                    }
+                    catch (Exception e)
+                    {
+                        pending.Fail(e);
+                        // Throws when SQLite has rolled the whole transaction back (a full disk, an I/O error): then the
+                        // others fail below, with that error.
+                        transaction.Rollback(Savepoint);
+                    }
+                    transaction.Release(Savepoint);
+                }
+                transaction.Commit();
+            }
+            foreach (var pending in group)
+            {
+                pending.Saved();
+            }
         }
-        catch
+        catch (Exception e)
         {
-            keep = false; // a connection in an unknown state is not kept
-            throw;
+            // The transaction is gone (its commit failed, or SQLite rolled it back): nothing of this group is saved.
+            keep = false;
+            foreach (var pending in group)
+            {
+                pending.Fail(e);
+            }
         }
         finally
         {
@@ -74,5 +146,30 @@ public sealed class PreparedWrites(IOptions<StorageOptions> storage, WriteGate g
             command.Transaction = _transaction;
             return command;
         }
+    }
+
+    private abstract class Pending
+    {
+        public abstract void Run(Statements statements);
+
+        /// <summary>Its group is committed.</summary>
+        public abstract void Saved();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class Pending<T>(Func<Statements, T> write) : Pending
+    {
+        // Asynchronously: the writer that commits must not run the others' requests on its way.
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _done.Task;
+
+        public override void Run(Statements statements) => _result = write(statements);
+
+        public override void Saved() => _done.TrySetResult(_result!);
+
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
     }
 }

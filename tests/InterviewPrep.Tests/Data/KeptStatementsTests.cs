@@ -110,4 +110,47 @@ public sealed class KeptStatements : IDisposable
         Assert.Equal("Second", await TitleAsync("overfitting"));
         Assert.True(_app.Services.GetRequiredService<WriteGate>().IsFree);
     }
+
+    [Fact]
+    public async Task ManyWritesAtOnceAreEachSavedOrRefusedAloneAndAnsweredAfterTheirCommit()
+    {
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TABLE Probe (Id INTEGER PRIMARY KEY, Value TEXT NOT NULL UNIQUE); INSERT INTO Probe (Value) VALUES ('taken')"));
+        const string Insert = "INSERT INTO Probe (Value) VALUES ($value) RETURNING Id";
+
+        // 200 writers at once; 50 of them insert a value of their own, then one that is taken, and lose to the unique
+        // index: their first row must go with them, and every other write must be saved.
+        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            var value = $"value-{i}";
+            try
+            {
+                var id = await _writes.WriteAsync(statements =>
+                {
+                    var insert = statements.Command(Insert);
+                    PreparedReads.Set(insert, "$value", value);
+                    var inserted = (long)insert.ExecuteScalar()!;
+                    if (i % 4 == 3)
+                    {
+                        PreparedReads.Set(insert, "$value", "taken");
+                        insert.ExecuteScalar();
+                    }
+                    return inserted;
+                }, default);
+                // Answered only once committed: another connection sees the row already.
+                var seen = _reads.Read("SELECT Value FROM Probe WHERE Id = $id", command => PreparedReads.Set(command, "$id", id), row => row.Read() ? row.GetString(0) : null);
+                return (Value: value, Saved: seen == value);
+            }
+            catch (SqliteException e) when (e.IsLostRace())
+            {
+                return (Value: value, Saved: false);
+            }
+        })).ToList();
+        var results = await Task.WhenAll(writes);
+
+        var stored = await _app.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT Value AS Value FROM Probe WHERE Value <> 'taken'").ToListAsync());
+        Assert.Equal(150, stored.Count);
+        Assert.Equal(150, results.Count(r => r.Saved));
+        Assert.Equal(stored.Order(), results.Where(r => r.Saved).Select(r => r.Value).Order());
+        Assert.True(_app.Services.GetRequiredService<WriteGate>().IsFree);
+    }
 }
