@@ -82,3 +82,63 @@ public sealed class HighlightingASearchResult
         Assert.Equal("Precision is <mark>TP</mark> / (<mark>TP</mark> + FP).",
             new SearchHighlighter(["tp"], prefixLast: false).Snippet("Precision is TP / (TP + FP).", 24));
 }
+
+public sealed class CuttingTextIntoWordsABlockAtATime
+{
+    // Letters, digits, marks and separators of several kinds, so that words and their edges fall everywhere in a block.
+    private static readonly string[] Pieces =
+        ["a", "Z", "q", "7", " ", ".", "-", "\n", "é", "ï", "\u0301", "Ω", "—", "…", "𝑥", "_", "@", "[", "`", "{", "0", "9"];
+
+    private static string RandomText(Random random, int length) =>
+        string.Concat(Enumerable.Range(0, length).Select(_ => Pieces[random.Next(random.Next(2) == 0 ? 4 : Pieces.Length)]));
+
+    [Fact]
+    public void MarksTheSameCharactersAsOneAtATime()
+    {
+        var random = new Random(7);
+        for (var n = 0; n < 2000; n++)
+        {
+            var block = RandomText(random, random.Next(2) == 0 ? 64 : random.Next(0, 65));
+            var expected = 0UL;
+            for (var i = 0; i < block.Length && i < 64; i++)
+            {
+                expected |= SearchTokenizer.IsWordChar(block[i]) ? 1UL << i : 0;
+            }
+            if (block.Length <= 64)
+            {
+                Assert.Equal(expected, SearchTokenizer.WordCharMask(block));
+            }
+        }
+    }
+
+    [Fact]
+    public void HighlightsTheWordsThatTheTokenizerFindsOneByOne()
+    {
+        var random = new Random(11);
+        for (var n = 0; n < 500; n++)
+        {
+            var text = RandomText(random, random.Next(0, 300));
+            var words = new List<(int Start, int End)>();
+            var position = 0;
+            while (SearchTokenizer.NextWord(text, ref position, out var start, out var end))
+            {
+                words.Add((start, end));
+            }
+            // A word searched for has letters or digits (a lone mark folds to nothing and is never searched).
+            var searched = words.Count == 0 ? "zz" : words[random.Next(words.Count)] is var (first, last) ? text[first..last] : "";
+            searched = SearchTokenizer.Term(searched).Length == 0 ? "zz" : searched;
+            var stem = SearchTokenizer.Term(searched);
+            var expected = new System.Text.StringBuilder();
+            var from = 0;
+            foreach (var (start, end) in words.Where(w => SearchTokenizer.Term(text.AsSpan(w.Start, w.End - w.Start)) == stem))
+            {
+                expected.Append(System.Net.WebUtility.HtmlEncode(text[from..start])).Append("<mark>")
+                    .Append(System.Net.WebUtility.HtmlEncode(text[start..end])).Append("</mark>");
+                from = end;
+            }
+            expected.Append(System.Net.WebUtility.HtmlEncode(text[from..]));
+
+            Assert.Equal(expected.ToString(), new SearchHighlighter([searched], prefixLast: false).Highlight(text));
+        }
+    }
+}

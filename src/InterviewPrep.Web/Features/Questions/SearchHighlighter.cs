@@ -16,10 +16,20 @@ public sealed class SearchHighlighter
     private const char Ellipsis = '…';
     private readonly Term[] _terms;
 
+    /// <summary>The ASCII characters a searched word's stem starts with, in either case, one bit each.</summary>
+    private readonly UInt128 _asciiFirsts;
+
     public SearchHighlighter(IReadOnlyList<string> words, bool prefixLast)
     {
         _terms = words.Select((word, i) => new Term(
             SearchTokenizer.Term(word), Prefix: prefixLast && i == words.Count - 1 && word.Length >= 2)).ToArray();
+        foreach (var term in _terms)
+        {
+            if (term.Stem is [var first, ..] && first < 0x80)
+            {
+                _asciiFirsts |= (UInt128.One << first) | (UInt128.One << char.ToUpperInvariant(first));
+            }
+        }
     }
 
     /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
@@ -154,12 +164,14 @@ public sealed class SearchHighlighter
 
     /// <summary>
     /// The words of a text (runs of letters and digits), each with the searched word it matches or -1, read from the
-    /// text only as far as they are asked for.
+    /// text only as far as they are asked for, 64 characters at a time (<see cref="SearchTokenizer.WordCharMask"/>).
     /// </summary>
     private sealed class Words(SearchHighlighter highlighter, string text) : IDisposable
     {
-        private Token[] _tokens = ArrayPool<Token>.Shared.Rent(256);
-        private int _position;
+        private const int Block = 64;
+        private Token[] _tokens = ArrayPool<Token>.Shared.Rent(1024);
+        private int _block;
+        private int _openStart = -1;
 
         /// <summary>How many words have been read so far: all of them once <see cref="Has"/> has returned false.</summary>
         public int Count { get; private set; }
@@ -171,20 +183,54 @@ public sealed class SearchHighlighter
         {
             while (Count <= index)
             {
-                if (!SearchTokenizer.NextWord(text, ref _position, out var start, out var end))
+                if (_block > text.Length)
                 {
                     return false;
                 }
-                if (Count == _tokens.Length)
-                {
-                    var larger = ArrayPool<Token>.Shared.Rent(Count * 2);
-                    _tokens.AsSpan().CopyTo(larger);
-                    ArrayPool<Token>.Shared.Return(_tokens);
-                    _tokens = larger;
-                }
-                _tokens[Count++] = new Token(start, end, highlighter.Match(text.AsSpan(start, end - start)));
+                ReadBlock();
             }
             return true;
+        }
+
+        /// <summary>
+        /// Reads the next block's words. A word starts where a word character follows another character (or the start)
+        /// and ends where another character (or the end) follows a word character; a word may span blocks.
+        /// </summary>
+        private void ReadBlock()
+        {
+            var from = _block;
+            var length = Math.Min(Block, text.Length - from);
+            var chars = length > 0 ? SearchTokenizer.WordCharMask(text.AsSpan(from, length)) : 0;
+            var before = (chars << 1) | (_openStart >= 0 ? 1UL : 0);
+            // An edge one past the block's last character only matters at the end of the text.
+            var edges = (chars ^ before) & (length == Block ? ulong.MaxValue : (2UL << length) - 1);
+            while (edges != 0)
+            {
+                var at = from + System.Numerics.BitOperations.TrailingZeroCount(edges);
+                edges &= edges - 1;
+                if (_openStart < 0)
+                {
+                    _openStart = at;
+                }
+                else
+                {
+                    Add(_openStart, at);
+                    _openStart = -1;
+                }
+            }
+            _block = from + Block;
+        }
+
+        private void Add(int start, int end)
+        {
+            if (Count == _tokens.Length)
+            {
+                var larger = ArrayPool<Token>.Shared.Rent(Count * 2);
+                _tokens.AsSpan().CopyTo(larger);
+                ArrayPool<Token>.Shared.Return(_tokens);
+                _tokens = larger;
+            }
+            _tokens[Count++] = new Token(start, end, highlighter.Match(text.AsSpan(start, end - start)));
         }
 
         public void Dispose() => ArrayPool<Token>.Shared.Return(_tokens);
@@ -192,19 +238,26 @@ public sealed class SearchHighlighter
 
     private int Match(ReadOnlySpan<char> word)
     {
-        // A stem keeps at least the first two letters of its word (Porter changes only endings), so most words are
-        // ruled out without stemming them.
-        var (first, second) = (SearchTokenizer.Fold(word[0]), word.Length > 1 ? SearchTokenizer.Fold(word[1]) : '\0');
+        // A stem keeps at least the first two letters of its word (Porter changes only endings), so a word that starts
+        // with two ASCII characters (which fold to themselves in lower case) is ruled out without stemming it unless a
+        // searched stem starts with the same two; most are ruled out by the first one's bit. A word with a non-ASCII
+        // character among its first two may fold to other letters or to fewer (a mark folds to nothing): it is stemmed.
+        var ascii = word[0] < 0x80 && (word.Length == 1 || word[1] < 0x80);
+        if (ascii && (_asciiFirsts & (UInt128.One << word[0])) == UInt128.Zero)
+        {
+            return -1;
+        }
+        var (first, second) = (char.ToLowerInvariant(word[0]), word.Length > 1 ? char.ToLowerInvariant(word[1]) : '\0');
         string? stem = null;
         for (var t = 0; t < _terms.Length; t++)
         {
             var term = _terms[t];
-            if (term.Stem.Length == 0 || term.Stem[0] != first || (term.Stem.Length > 1 && term.Stem[1] != second))
+            if (ascii && (term.Stem.Length == 0 || term.Stem[0] != first || (term.Stem.Length > 1 && term.Stem[1] != second)))
             {
                 continue;
             }
             stem ??= SearchTokenizer.Term(word);
-            if (term.Prefix ? stem.StartsWith(term.Stem, StringComparison.Ordinal) : stem == term.Stem)
+            if (term.Stem.Length > 0 && (term.Prefix ? stem.StartsWith(term.Stem, StringComparison.Ordinal) : stem == term.Stem))
             {
                 return t;
             }
