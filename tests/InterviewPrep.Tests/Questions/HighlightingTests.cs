@@ -141,4 +141,101 @@ public sealed class CuttingTextIntoWordsABlockAtATime
             Assert.Equal(expected.ToString(), new SearchHighlighter([searched], prefixLast: false).Highlight(text));
         }
     }
+
+    [Fact]
+    public void CutsTheSameSnippetsAsAWordByWordReading()
+    {
+        var random = new Random(13);
+        for (var n = 0; n < 1500; n++)
+        {
+            var text = RandomText(random, random.Next(0, 700));
+            var words = WordsOneByOne(text);
+            var searched = Enumerable.Range(0, random.Next(1, 4))
+                .Select(_ => words.Count == 0 ? "zz" : words[random.Next(words.Count)] is var (first, last) ? text[first..last] : "")
+                .Where(w => SearchTokenizer.Term(w).Length > 0).Distinct().DefaultIfEmpty("zz").ToList();
+            var prefixLast = random.Next(2) == 0;
+            var length = random.Next(1, 30);
+
+            Assert.Equal(ReferenceSnippet(text, words, searched, prefixLast, length), new SearchHighlighter(searched, prefixLast).Snippet(text, length));
+        }
+    }
+
+    private static List<(int Start, int End)> WordsOneByOne(string text)
+    {
+        var words = new List<(int Start, int End)>();
+        var position = 0;
+        while (SearchTokenizer.NextWord(text, ref position, out var start, out var end))
+        {
+            words.Add((start, end));
+        }
+        return words;
+    }
+
+    /// <summary>The snippet as the highlighter cut it when it read a text one word at a time: the passage with the most
+    /// searched words (then the most matches, then the first), centred or moved back to its sentence's start.</summary>
+    private static string ReferenceSnippet(string text, List<(int Start, int End)> words, List<string> searched, bool prefixLast, int length)
+    {
+        // A word matches the first searched word with its stem; the last one searched as a prefix, by its stem's start.
+        var stems = searched.Select(w => SearchTokenizer.Term(w)).ToList();
+        var terms = words.Select(w => SearchTokenizer.Term(text.AsSpan(w.Start, w.End - w.Start)))
+            .Select(stem => Enumerable.Range(0, stems.Count).FirstOrDefault(t => prefixLast && t == stems.Count - 1 && searched[t].Length >= 2
+                ? stem.StartsWith(stems[t], StringComparison.Ordinal) : stem == stems[t], -1))
+            .ToList();
+        var (start, end) = (0, words.Count);
+        if (words.Count > length)
+        {
+            var (best, bestSpan, bestScore) = (-1, 0, -1);
+            for (var first = 0; first < words.Count; first++)
+            {
+                if (terms[first] < 0)
+                {
+                    continue;
+                }
+                var inPassage = Enumerable.Range(first, Math.Min(length, words.Count - first)).Where(i => terms[i] >= 0).ToList();
+                var (distinct, hits) = (inPassage.Select(i => terms[i]).Distinct().Count(), inPassage.Count);
+                if ((distinct * 1000) + hits > bestScore)
+                {
+                    (best, bestSpan, bestScore) = (first, inPassage[^1] - first + 1, (distinct * 1000) + hits);
+                }
+                if (distinct == stems.Count)
+                {
+                    break;
+                }
+            }
+            if (best < 0)
+            {
+                (start, end) = (0, length);
+            }
+            else
+            {
+                start = Math.Min(Math.Max(best - ((length - bestSpan) / 2), 0), words.Count - length);
+                for (var i = best; i > 0 && i > best - (length - bestSpan); i--)
+                {
+                    if (text.AsSpan(words[i - 1].End, words[i].Start - words[i - 1].End).IndexOfAny(".!?\n") >= 0)
+                    {
+                        start = i;
+                        break;
+                    }
+                }
+                end = Math.Min(start + length, words.Count);
+            }
+        }
+        if (words.Count == 0)
+        {
+            return System.Net.WebUtility.HtmlEncode(text);
+        }
+        var html = new System.Text.StringBuilder(start > 0 ? "…" : "");
+        var from = start == 0 ? 0 : words[start].Start;
+        for (var i = start; i < end; i++)
+        {
+            if (terms[i] >= 0)
+            {
+                html.Append(System.Net.WebUtility.HtmlEncode(text[from..words[i].Start])).Append("<mark>")
+                    .Append(System.Net.WebUtility.HtmlEncode(text[words[i].Start..words[i].End])).Append("</mark>");
+                from = words[i].End;
+            }
+        }
+        html.Append(System.Net.WebUtility.HtmlEncode(text[from..(end < words.Count ? words[end - 1].End : text.Length)]));
+        return html.Append(end < words.Count ? "…" : "").ToString();
+    }
 }

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace InterviewPrep.Web.Features.Questions;
@@ -19,6 +22,12 @@ public sealed class SearchHighlighter
     /// <summary>The ASCII characters a searched word's stem starts with, in either case, one bit each.</summary>
     private readonly UInt128 _asciiFirsts;
 
+    /// <summary>The same characters, each in a vector of its own.</summary>
+    private readonly Vector128<ushort>[] _asciiFirstLetters;
+
+    /// <summary>The words read so far that could match, with the searched word each matches or -1.</summary>
+    private readonly Dictionary<string, int> _matched = new(StringComparer.Ordinal);
+
     public SearchHighlighter(IReadOnlyList<string> words, bool prefixLast)
     {
         _terms = words.Select((word, i) => new Term(
@@ -30,20 +39,21 @@ public sealed class SearchHighlighter
                 _asciiFirsts |= (UInt128.One << first) | (UInt128.One << char.ToUpperInvariant(first));
             }
         }
+        _asciiFirstLetters = Enumerable.Range(0, 128).Where(c => (_asciiFirsts & (UInt128.One << c)) != UInt128.Zero)
+            .Select(c => Vector128.Create((ushort)c)).ToArray();
     }
 
     /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
     public string Highlight(string text)
     {
         using var words = new Words(this, text);
-        words.Has(int.MaxValue);
         return Html(text, words, 0, words.Count);
     }
 
     /// <summary>
     /// At most <paramref name="length"/> words of the text as HTML, chosen to show as many of the searched words as
     /// possible (the first such passage, moved back to the start of its sentence when that fits), matches marked,
-    /// with an ellipsis where the text goes on. The text is read only as far as the passage needs.
+    /// with an ellipsis where the text goes on.
     /// </summary>
     public string Snippet(string text, int length)
     {
@@ -52,37 +62,31 @@ public sealed class SearchHighlighter
         return Html(text, words, start, end);
     }
 
-    private (int Start, int End) Window(string text, Words tokens, int length)
+    private (int Start, int End) Window(string text, Words words, int length)
     {
-        if (!tokens.Has(length))
+        if (words.Count <= length)
         {
-            return (0, tokens.Count);
+            return (0, words.Count);
         }
         // The best passage starts at a match: the most distinct words, then the most matches, then the earliest.
         var (best, bestSpan, bestScore) = (-1, 0, -1);
         var seen = new bool[_terms.Length];
-        for (var first = 0; tokens.Has(first); first++)
+        var matches = words.Matches;
+        for (var first = 0; first < matches.Length; first++)
         {
-            if (tokens[first].Term < 0)
-            {
-                continue;
-            }
             Array.Clear(seen);
-            var (distinct, hits, last) = (0, 0, first);
-            for (var i = first; i < first + length && tokens.Has(i); i++)
+            var (distinct, hits, last) = (0, 0, matches[first].Word);
+            for (var m = first; m < matches.Length && matches[m].Word < matches[first].Word + length; m++)
             {
-                if (tokens[i].Term is var term and >= 0)
-                {
-                    distinct += seen[term] ? 0 : 1;
-                    seen[term] = true;
-                    hits++;
-                    last = i;
-                }
+                distinct += seen[matches[m].Term] ? 0 : 1;
+                seen[matches[m].Term] = true;
+                hits++;
+                last = matches[m].Word;
             }
             var score = (distinct * 1000) + hits;
             if (score > bestScore)
             {
-                (best, bestSpan, bestScore) = (first, last - first + 1, score);
+                (best, bestSpan, bestScore) = (matches[first].Word, last - matches[first].Word + 1, score);
             }
             if (distinct == _terms.Length)
             {
@@ -95,50 +99,45 @@ public sealed class SearchHighlighter
         }
         // Centre the matches in the passage, or start it where their sentence starts if that is near enough; a passage
         // that would run past the last word ends there instead.
-        var start = Math.Max(best - ((length - bestSpan) / 2), 0);
-        if (!tokens.Has(start + length - 1))
-        {
-            start = tokens.Count - length;
-        }
+        var start = Math.Min(Math.Max(best - ((length - bestSpan) / 2), 0), words.Count - length);
         for (var i = best; i > 0 && i > best - (length - bestSpan); i--)
         {
-            if (StartsSentence(text, tokens[i - 1].End, tokens[i].Start))
+            if (StartsSentence(text, words.End(i - 1), words.Start(i)))
             {
                 start = i;
                 break;
             }
         }
-        return (start, tokens.Has(start + length - 1) ? start + length : tokens.Count);
+        return (start, Math.Min(start + length, words.Count));
     }
 
     private static bool StartsSentence(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(".!?\n") >= 0;
 
-    private static string Html(string text, Words tokens, int start, int end)
+    private static string Html(string text, Words words, int start, int end)
     {
-        if (!tokens.Has(0))
+        if (words.Count == 0)
         {
             return WebUtility.HtmlEncode(text);
         }
         var html = new StringBuilder(text.Length / 4);
-        var from = start == 0 ? 0 : tokens[start].Start;
+        var from = start == 0 ? 0 : words.Start(start);
         if (start > 0)
         {
             html.Append(Ellipsis);
         }
-        for (var i = start; i < end; i++)
+        foreach (var match in words.Matches)
         {
-            var token = tokens[i];
-            if (token.Term < 0)
+            if (match.Word < start || match.Word >= end)
             {
                 continue;
             }
-            AppendEncoded(html, text.AsSpan(from, token.Start - from));
-            AppendEncoded(html.Append("<mark>"), text.AsSpan(token.Start, token.End - token.Start));
+            AppendEncoded(html, text.AsSpan(from, match.Start - from));
+            AppendEncoded(html.Append("<mark>"), text.AsSpan(match.Start, match.End - match.Start));
             html.Append("</mark>");
-            from = token.End;
+            from = match.End;
         }
-        var more = tokens.Has(end);
-        var to = more ? tokens[end - 1].End : text.Length;
+        var more = end < words.Count;
+        var to = more ? words.End(end - 1) : text.Length;
         AppendEncoded(html, text.AsSpan(from, to - from));
         if (more)
         {
@@ -163,90 +162,172 @@ public sealed class SearchHighlighter
     private static readonly SearchValues<char> MarkupChars = SearchValues.Create("<>&\"'");
 
     /// <summary>
-    /// The words of a text (runs of letters and digits), each with the searched word it matches or -1, read from the
-    /// text only as far as they are asked for, 64 characters at a time (<see cref="SearchTokenizer.WordCharMask"/>).
+    /// Where each word of a text (a run of letters and digits) starts and ends, and which words match a searched word,
+    /// in order. The text is read 64 characters at a time: a block's word characters are one bit each
+    /// (<see cref="SearchTokenizer.WordCharMask"/>), so where its words start and end are bits too, and a word's place is
+    /// found by counting them. Only a word whose first letter a searched stem starts with is folded and stemmed
+    /// (<see cref="FirstLetters"/>); in a block of ASCII text those words are found eight characters at a time too.
     /// </summary>
-    private sealed class Words(SearchHighlighter highlighter, string text) : IDisposable
+    private sealed class Words : IDisposable
     {
         private const int Block = 64;
-        private Token[] _tokens = ArrayPool<Token>.Shared.Rent(1024);
-        private int _block;
-        private int _openStart = -1;
+        private readonly int _blocks;
+        private readonly ulong[] _starts;
+        private readonly ulong[] _ends;
+        private readonly int[] _startsBefore;
+        private readonly int[] _endsBefore;
+        private readonly WordMatch[] _matches = ArrayPool<WordMatch>.Shared.Rent(64);
+        private readonly int _matchCount;
 
-        /// <summary>How many words have been read so far: all of them once <see cref="Has"/> has returned false.</summary>
-        public int Count { get; private set; }
-
-        public Token this[int index] => _tokens[index];
-
-        /// <summary>Whether the text has a word at this index, reading on to it if need be.</summary>
-        public bool Has(int index)
+        public Words(SearchHighlighter highlighter, string text)
         {
-            while (Count <= index)
+            _blocks = (text.Length / Block) + 1;
+            (_starts, _ends) = (ArrayPool<ulong>.Shared.Rent(_blocks), ArrayPool<ulong>.Shared.Rent(_blocks));
+            (_startsBefore, _endsBefore) = (ArrayPool<int>.Shared.Rent(_blocks + 1), ArrayPool<int>.Shared.Rent(_blocks + 1));
+            (_startsBefore[0], _endsBefore[0]) = (0, 0);
+            // A word starts where a word character follows another character (or the start of the text) and ends where
+            // another character (or the end) follows a word character; a word may span blocks, so each block begins
+            // with whether the last one ended inside a word. The block past the last character holds at most an end.
+            var open = 0UL;
+            var candidates = ArrayPool<WordMatch>.Shared.Rent(64);
+            var candidateCount = 0;
+            for (var b = 0; b < _blocks; b++)
             {
-                if (_block > text.Length)
+                var from = b * Block;
+                var block = text.AsSpan(from, Math.Min(Block, text.Length - from));
+                var chars = SearchTokenizer.WordCharMask(block);
+                var before = (chars << 1) | open;
+                var inText = block.Length == Block ? ulong.MaxValue : (2UL << block.Length) - 1;
+                (_starts[b], _ends[b], open) = (chars & ~before, ~chars & before & inText, chars >> 63);
+                _startsBefore[b + 1] = _startsBefore[b] + System.Numerics.BitOperations.PopCount(_starts[b]);
+                _endsBefore[b + 1] = _endsBefore[b] + System.Numerics.BitOperations.PopCount(_ends[b]);
+                for (var first = _starts[b] & highlighter.FirstLetters(block); first != 0; first &= first - 1)
                 {
-                    return false;
-                }
-                ReadBlock();
-            }
-            return true;
-        }
-
-        /// <summary>
-        /// Reads the next block's words. A word starts where a word character follows another character (or the start)
-        /// and ends where another character (or the end) follows a word character; a word may span blocks.
-        /// </summary>
-        private void ReadBlock()
-        {
-            var from = _block;
-            var length = Math.Min(Block, text.Length - from);
-            var chars = length > 0 ? SearchTokenizer.WordCharMask(text.AsSpan(from, length)) : 0;
-            var before = (chars << 1) | (_openStart >= 0 ? 1UL : 0);
-            // An edge one past the block's last character only matters at the end of the text.
-            var edges = (chars ^ before) & (length == Block ? ulong.MaxValue : (2UL << length) - 1);
-            while (edges != 0)
-            {
-                var at = from + System.Numerics.BitOperations.TrailingZeroCount(edges);
-                edges &= edges - 1;
-                if (_openStart < 0)
-                {
-                    _openStart = at;
-                }
-                else
-                {
-                    Add(_openStart, at);
-                    _openStart = -1;
+                    if (candidateCount == candidates.Length)
+                    {
+                        candidates = Larger(candidates, candidateCount);
+                    }
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(first);
+                    candidates[candidateCount++] = new WordMatch(
+                        _startsBefore[b] + System.Numerics.BitOperations.PopCount(_starts[b] & ((1UL << bit) - 1)), -1, from + bit, 0);
                 }
             }
-            _block = from + Block;
-        }
-
-        private void Add(int start, int end)
-        {
-            if (Count == _tokens.Length)
+            Count = _startsBefore[_blocks];
+            foreach (var candidate in candidates.AsSpan(0, candidateCount))
             {
-                var larger = ArrayPool<Token>.Shared.Rent(Count * 2);
-                _tokens.AsSpan().CopyTo(larger);
-                ArrayPool<Token>.Shared.Return(_tokens);
-                _tokens = larger;
+                // The word ends at the first end after its start, in its block or a later one.
+                var b = candidate.Start / Block;
+                var ends = _ends[b] & (ulong.MaxValue << (candidate.Start % Block));
+                while (ends == 0)
+                {
+                    ends = _ends[++b];
+                }
+                var end = (b * Block) + System.Numerics.BitOperations.TrailingZeroCount(ends);
+                if (highlighter.Match(text.AsSpan(candidate.Start, end - candidate.Start)) is var term and >= 0)
+                {
+                    if (_matchCount == _matches.Length)
+                    {
+                        _matches = Larger(_matches, _matchCount);
+                    }
+                    _matches[_matchCount++] = candidate with { Term = term, End = end };
+                }
             }
-            _tokens[Count++] = new Token(start, end, highlighter.Match(text.AsSpan(start, end - start)));
+            ArrayPool<WordMatch>.Shared.Return(candidates);
         }
 
-        public void Dispose() => ArrayPool<Token>.Shared.Return(_tokens);
+        public int Count { get; }
+
+        public ReadOnlySpan<WordMatch> Matches => _matches.AsSpan(0, _matchCount);
+
+        /// <summary>Where the word at this index starts.</summary>
+        public int Start(int word) => Find(_starts, _startsBefore, word);
+
+        /// <summary>Where the word at this index ends: its end is as many ends into the text as its start is starts.</summary>
+        public int End(int word) => Find(_ends, _endsBefore, word);
+
+        private int Find(ulong[] edges, int[] before, int index)
+        {
+            // The block that holds the edge is the last one with at most that many edges before it.
+            var (low, high) = (0, _blocks - 1);
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                (low, high) = before[middle] <= index ? (middle, high) : (low, middle - 1);
+            }
+            var bits = edges[low];
+            for (var skip = index - before[low]; skip > 0; skip--)
+            {
+                bits &= bits - 1;
+            }
+            return (low * Block) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+        }
+
+        private static T[] Larger<T>(T[] array, int used)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(used * 2);
+            array.AsSpan(0, used).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(array);
+            return larger;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<ulong>.Shared.Return(_starts);
+            ArrayPool<ulong>.Shared.Return(_ends);
+            ArrayPool<int>.Shared.Return(_startsBefore);
+            ArrayPool<int>.Shared.Return(_endsBefore);
+            ArrayPool<WordMatch>.Shared.Return(_matches);
+        }
     }
 
+    /// <summary>
+    /// The characters of a block (at most 64, one bit each) that a matching word could start with. A stem keeps the
+    /// first letter of its word (Porter changes only endings) and an ASCII character folds to itself in lower case, so
+    /// a word that starts with one matches only a stem that starts with the same letter. A word that starts with another
+    /// character may fold to other letters or to fewer (a mark folds to nothing), so it may match any.
+    /// </summary>
+    private ulong FirstLetters(ReadOnlySpan<char> block)
+    {
+        if (block.Length == 64 && Vector128.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
+            var mask = 0UL;
+            for (var k = 0; k < 8; k++)
+            {
+                var chars = Vector128.LoadUnsafe(ref first, (nuint)(k * 8));
+                var found = Vector128.GreaterThanOrEqual(chars, Vector128.Create((ushort)0x80));
+                foreach (var letter in _asciiFirstLetters)
+                {
+                    found |= Vector128.Equals(chars, letter);
+                }
+                mask |= (ulong)found.ExtractMostSignificantBits() << (k * 8);
+            }
+            return mask;
+        }
+        var some = 0UL;
+        for (var i = 0; i < block.Length; i++)
+        {
+            some |= block[i] >= 0x80 || (_asciiFirsts & (UInt128.One << block[i])) != UInt128.Zero ? 1UL << i : 0;
+        }
+        return some;
+    }
+
+    /// <summary>Which searched word a word matches, or -1.</summary>
     private int Match(ReadOnlySpan<char> word)
     {
-        // A stem keeps at least the first two letters of its word (Porter changes only endings), so a word that starts
-        // with two ASCII characters (which fold to themselves in lower case) is ruled out without stemming it unless a
-        // searched stem starts with the same two; most are ruled out by the first one's bit. A word with a non-ASCII
-        // character among its first two may fold to other letters or to fewer (a mark folds to nothing): it is stemmed.
-        var ascii = word[0] < 0x80 && (word.Length == 1 || word[1] < 0x80);
-        if (ascii && (_asciiFirsts & (UInt128.One << word[0])) == UInt128.Zero)
+        // The results of a search share most of their words: each is folded and stemmed once per search.
+        var known = _matched.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!known.TryGetValue(word, out var term))
         {
-            return -1;
+            term = MatchOnce(word);
+            known[word] = term;
         }
+        return term;
+    }
+
+    private int MatchOnce(ReadOnlySpan<char> word)
+    {
+        var ascii = word[0] < 0x80 && (word.Length == 1 || word[1] < 0x80);
         var (first, second) = (char.ToLowerInvariant(word[0]), word.Length > 1 ? char.ToLowerInvariant(word[1]) : '\0');
         string? stem = null;
         for (var t = 0; t < _terms.Length; t++)
@@ -267,5 +348,6 @@ public sealed class SearchHighlighter
 
     private readonly record struct Term(string Stem, bool Prefix);
 
-    private readonly record struct Token(int Start, int End, int Term);
+    /// <summary>A word that matches a searched word: its index among the text's words, the searched word's, and where it is.</summary>
+    private readonly record struct WordMatch(int Word, int Term, int Start, int End);
 }
