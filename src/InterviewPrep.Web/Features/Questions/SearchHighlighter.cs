@@ -22,8 +22,9 @@ public sealed class SearchHighlighter
     /// <summary>The ASCII characters a searched word's stem starts with, in either case, one bit each.</summary>
     private readonly UInt128 _asciiFirsts;
 
-    /// <summary>The same characters, each in a vector of its own.</summary>
-    private readonly Vector128<ushort>[] _asciiFirstLetters;
+    /// <summary>The first two letters of each searched stem that starts with an ASCII letter, in lower case, each in a
+    /// vector; the second is zero for a stem of one letter or one whose second is not ASCII.</summary>
+    private readonly (Vector128<ushort> First, Vector128<ushort> Second)[] _asciiStarts;
 
     /// <summary>The words read so far that could match, with the searched word each matches or -1.</summary>
     private readonly Dictionary<string, int> _matched = new(StringComparer.Ordinal);
@@ -39,8 +40,9 @@ public sealed class SearchHighlighter
                 _asciiFirsts |= (UInt128.One << first) | (UInt128.One << char.ToUpperInvariant(first));
             }
         }
-        _asciiFirstLetters = Enumerable.Range(0, 128).Where(c => (_asciiFirsts & (UInt128.One << c)) != UInt128.Zero)
-            .Select(c => Vector128.Create((ushort)c)).ToArray();
+        _asciiStarts = _terms.Where(t => t.Stem is [< (char)0x80, ..])
+            .Select(t => (Vector128.Create((ushort)t.Stem[0]), Vector128.Create(t.Stem is [_, < (char)0x80, ..] ? (ushort)t.Stem[1] : (ushort)0)))
+            .Distinct().ToArray();
     }
 
     /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
@@ -201,7 +203,7 @@ public sealed class SearchHighlighter
                 (_starts[b], _ends[b], open) = (chars & ~before, ~chars & before & inText, chars >> 63);
                 _startsBefore[b + 1] = _startsBefore[b] + System.Numerics.BitOperations.PopCount(_starts[b]);
                 _endsBefore[b + 1] = _endsBefore[b] + System.Numerics.BitOperations.PopCount(_ends[b]);
-                for (var first = _starts[b] & highlighter.FirstLetters(block); first != 0; first &= first - 1)
+                for (var first = _starts[b] & highlighter.FirstLetters(text.AsSpan(from)); first != 0; first &= first - 1)
                 {
                     if (candidateCount == candidates.Length)
                     {
@@ -281,33 +283,39 @@ public sealed class SearchHighlighter
     }
 
     /// <summary>
-    /// The characters of a block (at most 64, one bit each) that a matching word could start with. A stem keeps the
-    /// first letter of its word (Porter changes only endings) and an ASCII character folds to itself in lower case, so
-    /// a word that starts with one matches only a stem that starts with the same letter. A word that starts with another
-    /// character may fold to other letters or to fewer (a mark folds to nothing), so it may match any.
+    /// The characters of a block (the first 64 of <paramref name="rest"/>, one bit each) that a matching word could start
+    /// with. A stem keeps the first two letters of its word (Porter changes only endings) and an ASCII letter folds to
+    /// itself in lower case, so a word that starts with two ASCII letters matches only a stem that starts with the same
+    /// two. A word with another character among its first two may fold to other letters or to fewer (a mark folds to
+    /// nothing), so it may match any stem. The characters after the block are read only to see a word's second letter.
     /// </summary>
-    private ulong FirstLetters(ReadOnlySpan<char> block)
+    private ulong FirstLetters(ReadOnlySpan<char> rest)
     {
-        if (block.Length == 64 && Vector128.IsHardwareAccelerated)
+        if (rest.Length > 64 && Vector128.IsHardwareAccelerated)
         {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(rest));
+            var (caseBit, notAscii) = (Vector128.Create((ushort)0x20), Vector128.Create((ushort)0x80));
             var mask = 0UL;
             for (var k = 0; k < 8; k++)
             {
                 var chars = Vector128.LoadUnsafe(ref first, (nuint)(k * 8));
-                var found = Vector128.GreaterThanOrEqual(chars, Vector128.Create((ushort)0x80));
-                foreach (var letter in _asciiFirstLetters)
+                var next = Vector128.LoadUnsafe(ref first, (nuint)((k * 8) + 1));
+                var (lower, nextLower, nextNotAscii) = (chars | caseBit, next | caseBit, Vector128.GreaterThanOrEqual(next, notAscii));
+                var found = Vector128.GreaterThanOrEqual(chars, notAscii);
+                foreach (var (letter, second) in _asciiStarts)
                 {
-                    found |= Vector128.Equals(chars, letter);
+                    var secondFits = second == Vector128<ushort>.Zero ? Vector128<ushort>.AllBitsSet : Vector128.Equals(nextLower, second) | nextNotAscii;
+                    found |= Vector128.Equals(lower, letter) & secondFits;
                 }
                 mask |= (ulong)found.ExtractMostSignificantBits() << (k * 8);
             }
             return mask;
         }
+        // Near the end of the text, by the first letter alone: a few more words are stemmed, none is missed.
         var some = 0UL;
-        for (var i = 0; i < block.Length; i++)
+        for (var i = 0; i < rest.Length && i < 64; i++)
         {
-            some |= block[i] >= 0x80 || (_asciiFirsts & (UInt128.One << block[i])) != UInt128.Zero ? 1UL << i : 0;
+            some |= rest[i] >= 0x80 || (_asciiFirsts & (UInt128.One << rest[i])) != UInt128.Zero ? 1UL << i : 0;
         }
         return some;
     }
