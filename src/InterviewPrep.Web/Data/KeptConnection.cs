@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace InterviewPrep.Web.Data;
 
@@ -10,6 +11,7 @@ namespace InterviewPrep.Web.Data;
 internal sealed class KeptConnection : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
     public KeptConnection(string connectionString, string pragmas)
     {
@@ -33,11 +35,29 @@ internal sealed class KeptConnection : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// A statement prepared with SQLite's own API, kept like the commands: for a read whose text is wanted as UTF-8 bytes,
+    /// which Microsoft.Data.Sqlite has no way to give without making a string of it.
+    /// </summary>
+    public sqlite3_stmt Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(Connection.Handle, sql, out statement), Connection.Handle);
+            _statements[sql] = statement;
+        }
+        return statement;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)
         {
             command.Dispose();
+        }
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
         }
         Connection.Dispose();
     }

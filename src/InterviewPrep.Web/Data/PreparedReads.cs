@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,49 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
     /// <see cref="Set"/>), <paramref name="read"/> reads its rows. Synchronous on purpose: SQLite has no asynchronous
     /// I/O, and the connection goes back to the pool as soon as the rows are read.
     /// </summary>
-    public T Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
+    public T Read<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read) => Lend(session =>
+    {
+        var command = session.Command(sql);
+        bind(command);
+        using var reader = command.ExecuteReader();
+        return read(reader);
+    });
+
+    /// <summary>
+    /// Runs one statement prepared with SQLite's own API (<see cref="KeptConnection.Statement"/>): <paramref name="read"/>
+    /// binds its parameters, steps through its rows with <see cref="Step"/> and reads their columns; the statement is
+    /// reset and its bindings cleared afterwards. For rows whose text is better read as bytes than as strings.
+    /// </summary>
+    public T ReadRaw<T>(string sql, Func<sqlite3_stmt, T> read) => Lend(session =>
+    {
+        var statement = session.Statement(sql);
+        try
+        {
+            return read(statement);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    });
+
+    /// <summary>Steps a statement of <see cref="ReadRaw"/>: true for a row, false at the end, an exception for an error.</summary>
+    public static bool Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, raw.sqlite3_db_handle(statement));
+        }
+        return false;
+    }
+
+    private T Lend<T>(Func<KeptConnection, T> use)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         KeptConnection session;
@@ -40,13 +83,7 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
         }
         try
         {
-            var command = session.Command(sql);
-            bind(command);
-            T result;
-            using (var reader = command.ExecuteReader())
-            {
-                result = read(reader);
-            }
+            var result = use(session);
             Return(session);
             return result;
         }

@@ -62,6 +62,34 @@ public sealed class KeptStatements : IDisposable
         Assert.Equal(4, titles.Select(t => t.Title).Distinct().Count());
     }
 
+    private string? RawTitle(string slug) => _reads.ReadRaw("SELECT Title FROM Questions WHERE Slug = ?", statement =>
+    {
+        SQLitePCL.raw.sqlite3_bind_text(statement, 1, slug);
+        return PreparedReads.Step(statement) ? System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(statement, 0)) : null;
+    });
+
+    [Fact]
+    public async Task AStatementOfSqlitesOwnApiIsResetAfterEachReadAndSeesLaterWrites()
+    {
+        Assert.Equal("What is overfitting, and how do you detect it?", RawTitle("overfitting"));
+        // Left mid-row above (one step of a one-row result): reset, it starts again with the new binding.
+        Assert.Equal("Explain the bias-variance tradeoff", RawTitle("bias-variance-tradeoff"));
+
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Questions SET Title = 'Renamed é' WHERE Slug = 'overfitting'"));
+
+        Assert.Equal("Renamed é", RawTitle("overfitting"));
+        Assert.Null(RawTitle("no-such-question"));
+    }
+
+    [Fact]
+    public void AStatementOfSqlitesOwnApiThatFailsThrowsAndLeavesThePoolWorking()
+    {
+        Assert.Throws<SqliteException>(() => _reads.ReadRaw("SELECT Title FROM NoSuchTable", PreparedReads.Step));
+        Assert.Throws<SqliteException>(() => _reads.ReadRaw("SELECT abs(-9223372036854775808)", PreparedReads.Step));
+
+        Assert.Equal("Explain the bias-variance tradeoff", RawTitle("bias-variance-tradeoff"));
+    }
+
     private Task<string> TitleAsync(string slug) => _app.QueryAsync(db => db.Questions.Where(q => q.Slug == slug).Select(q => q.Title).FirstAsync());
 
     private static int RenameIn(PreparedWrites.Statements statements, string slug, string title)

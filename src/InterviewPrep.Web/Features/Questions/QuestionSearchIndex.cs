@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 using System.Text.RegularExpressions;
 using InterviewPrep.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace InterviewPrep.Web.Features.Questions;
 
@@ -83,35 +85,50 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
             return ([], total);
         }
 
+        // The bodies are read as UTF-8 into pooled buffers, not as strings: a page of results is about 100 KB of text,
+        // made into strings for each search only to be read once by the highlighter.
         var sql = $"""
             SELECT q.Id, q.Slug, q.Title, c.Slug, c.Title, q.Difficulty, s.body
             FROM Questions q JOIN Categories c ON c.Id = q.CategoryId JOIN QuestionSearch s ON s.rowid = q.Id
-            WHERE q.Id IN ({string.Join(',', ids.Select((_, i) => $"$id{i}"))})
+            WHERE q.Id IN ({string.Join(',', ids.Select(_ => "?"))})
             """;
-        var rows = reads.Read(sql, command =>
+        var rows = reads.ReadRaw(sql, statement =>
         {
             for (var i = 0; i < ids.Count; i++)
             {
-                PreparedReads.Set(command, $"$id{i}", ids[i]);
+                raw.sqlite3_bind_int(statement, i + 1, ids[i]);
             }
-        }, reader =>
-        {
-            var found = new Dictionary<int, (QuestionSummary Question, string Body)>(ids.Count);
-            while (reader.Read())
+            var found = new Dictionary<int, (QuestionSummary Question, char[] Body, int Length)>(ids.Count);
+            while (PreparedReads.Step(statement))
             {
-                found[reader.GetInt32(0)] = (new QuestionSummary(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), (Difficulty)reader.GetInt32(5)), reader.GetString(6));
+                var question = new QuestionSummary(Text(statement, 1), Text(statement, 2), Text(statement, 3), Text(statement, 4), (Difficulty)raw.sqlite3_column_int(statement, 5));
+                var bytes = raw.sqlite3_column_blob(statement, 6);
+                var body = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+                found[raw.sqlite3_column_int(statement, 0)] = (question, body, Encoding.UTF8.GetChars(bytes, body));
             }
             return found;
         });
         // Highlighted after the connection is back in the pool: it is most of a search's own work.
-        var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
-        var items = ids.Where(rows.ContainsKey).Select(id =>
+        try
         {
-            var (question, body) = rows[id];
-            return question with { TitleHtml = highlighter.Highlight(question.Title), SnippetHtml = highlighter.Snippet(body, SnippetWords) };
-        }).ToList();
-        return (items, total);
+            var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
+            var items = ids.Where(rows.ContainsKey).Select(id =>
+            {
+                var (question, body, length) = rows[id];
+                return question with { TitleHtml = highlighter.Highlight(question.Title), SnippetHtml = highlighter.Snippet(body.AsSpan(0, length), SnippetWords) };
+            }).ToList();
+            return (items, total);
+        }
+        finally
+        {
+            foreach (var (_, body, _) in rows.Values)
+            {
+                ArrayPool<char>.Shared.Return(body);
+            }
+        }
     }
+
+    private static string Text(sqlite3_stmt statement, int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
 
     /// <summary>One page of matching ids, ranked by FTS5, and how many match: the search before the index in memory is built.</summary>
     internal async Task<(List<int> Ids, int Total)> RankAsync(SearchTerms terms, QuestionFilter filter, int offset, int limit, CancellationToken ct)

@@ -46,7 +46,7 @@ public sealed class SearchHighlighter
     }
 
     /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
-    public string Highlight(string text)
+    public string Highlight(ReadOnlySpan<char> text)
     {
         using var words = new Words(this, text);
         return Html(text, words, 0, words.Count);
@@ -57,14 +57,14 @@ public sealed class SearchHighlighter
     /// possible (the first such passage, moved back to the start of its sentence when that fits), matches marked,
     /// with an ellipsis where the text goes on.
     /// </summary>
-    public string Snippet(string text, int length)
+    public string Snippet(ReadOnlySpan<char> text, int length)
     {
         using var words = new Words(this, text);
         var (start, end) = Window(text, words, length);
         return Html(text, words, start, end);
     }
 
-    private (int Start, int End) Window(string text, Words words, int length)
+    private (int Start, int End) Window(ReadOnlySpan<char> text, Words words, int length)
     {
         if (words.Count <= length)
         {
@@ -113,13 +113,13 @@ public sealed class SearchHighlighter
         return (start, Math.Min(start + length, words.Count));
     }
 
-    private static bool StartsSentence(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(".!?\n") >= 0;
+    private static bool StartsSentence(ReadOnlySpan<char> text, int from, int to) => text.Slice(from, to - from).IndexOfAny(".!?\n") >= 0;
 
-    private static string Html(string text, Words words, int start, int end)
+    private static string Html(ReadOnlySpan<char> text, Words words, int start, int end)
     {
         if (words.Count == 0)
         {
-            return WebUtility.HtmlEncode(text);
+            return WebUtility.HtmlEncode(text.ToString());
         }
         var html = new StringBuilder(text.Length / 4);
         var from = start == 0 ? 0 : words.Start(start);
@@ -133,14 +133,14 @@ public sealed class SearchHighlighter
             {
                 continue;
             }
-            AppendEncoded(html, text.AsSpan(from, match.Start - from));
-            AppendEncoded(html.Append("<mark>"), text.AsSpan(match.Start, match.End - match.Start));
+            AppendEncoded(html, text.Slice(from, match.Start - from));
+            AppendEncoded(html.Append("<mark>"), text.Slice(match.Start, match.End - match.Start));
             html.Append("</mark>");
             from = match.End;
         }
         var more = end < words.Count;
         var to = more ? words.End(end - 1) : text.Length;
-        AppendEncoded(html, text.AsSpan(from, to - from));
+        AppendEncoded(html, text.Slice(from, to - from));
         if (more)
         {
             html.Append(Ellipsis);
@@ -181,7 +181,7 @@ public sealed class SearchHighlighter
         private readonly WordMatch[] _matches = ArrayPool<WordMatch>.Shared.Rent(64);
         private readonly int _matchCount;
 
-        public Words(SearchHighlighter highlighter, string text)
+        public Words(SearchHighlighter highlighter, ReadOnlySpan<char> text)
         {
             _blocks = (text.Length / Block) + 1;
             (_starts, _ends) = (ArrayPool<ulong>.Shared.Rent(_blocks), ArrayPool<ulong>.Shared.Rent(_blocks));
@@ -196,14 +196,14 @@ public sealed class SearchHighlighter
             for (var b = 0; b < _blocks; b++)
             {
                 var from = b * Block;
-                var block = text.AsSpan(from, Math.Min(Block, text.Length - from));
+                var block = text.Slice(from, Math.Min(Block, text.Length - from));
                 var chars = SearchTokenizer.WordCharMask(block);
                 var before = (chars << 1) | open;
                 var inText = block.Length == Block ? ulong.MaxValue : (2UL << block.Length) - 1;
                 (_starts[b], _ends[b], open) = (chars & ~before, ~chars & before & inText, chars >> 63);
                 _startsBefore[b + 1] = _startsBefore[b] + System.Numerics.BitOperations.PopCount(_starts[b]);
                 _endsBefore[b + 1] = _endsBefore[b] + System.Numerics.BitOperations.PopCount(_ends[b]);
-                for (var first = _starts[b] & highlighter.FirstLetters(text.AsSpan(from)); first != 0; first &= first - 1)
+                for (var first = _starts[b] & highlighter.FirstLetters(text.Slice(from)); first != 0; first &= first - 1)
                 {
                     if (candidateCount == candidates.Length)
                     {
@@ -225,7 +225,7 @@ public sealed class SearchHighlighter
                     ends = _ends[++b];
                 }
                 var end = (b * Block) + System.Numerics.BitOperations.TrailingZeroCount(ends);
-                if (highlighter.Match(text.AsSpan(candidate.Start, end - candidate.Start)) is var term and >= 0)
+                if (highlighter.Match(text.Slice(candidate.Start, end - candidate.Start)) is var term and >= 0)
                 {
                     if (_matchCount == _matches.Length)
                     {
