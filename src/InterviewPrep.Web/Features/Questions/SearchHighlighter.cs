@@ -167,7 +167,7 @@ public sealed class SearchHighlighter
     /// Where each word of a text (a run of letters and digits) starts and ends, and which words match a searched word,
     /// in order. The text is read 64 characters at a time: a block's word characters are one bit each
     /// (<see cref="SearchTokenizer.WordCharMask"/>), so where its words start and end are bits too, and a word's place is
-    /// found by counting them. Only a word whose first letter a searched stem starts with is folded and stemmed
+    /// found by counting them. Only a word whose first two letters a searched stem starts with is folded and stemmed
     /// (<see cref="FirstLetters"/>); in a block of ASCII text those words are found eight characters at a time too.
     /// </summary>
     private sealed class Words : IDisposable
@@ -311,7 +311,8 @@ public sealed class SearchHighlighter
             }
             return mask;
         }
-        // Near the end of the text, by the first letter alone: a few more words are stemmed, none is missed.
+        // The last block of a text (whose next character cannot be loaded), or without vectors: by the first letter
+        // alone, so a few more words are stemmed and none is missed.
         var some = 0UL;
         for (var i = 0; i < rest.Length && i < 64; i++)
         {

@@ -86,8 +86,6 @@ public static class SearchTokenizer
         return string.Concat(decomposed.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
     }
 
-    public static char Fold(char c) => c < 0x80 ? char.ToLowerInvariant(c) : Fold([c]) is [var folded, ..] ? folded : c;
-
     /// <summary>The term a word is indexed under: folded, then Porter-stemmed.</summary>
     public static string Term(ReadOnlySpan<char> word) => PorterStemmer.Stem(Fold(word));
 }
