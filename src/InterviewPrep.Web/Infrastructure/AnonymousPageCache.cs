@@ -18,7 +18,8 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
     {
         var request = context.HttpContext.Request;
         var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true;
-        var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        // A page built ahead of a visit goes to its own file, not to the memory this cache shares among the popular pages.
+        var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !InProcessRequests.IsInProcess(context.HttpContext);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using InterviewPrep.Web.Features.Questions;
 using Serilog;
+using Serilog.Events;
 
 namespace InterviewPrep.Web.Infrastructure;
 
@@ -34,6 +36,8 @@ public static class WebSetup
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AssetPaths>();
+        builder.Services.AddSingleton<InProcessRequests>();
+        builder.Services.AddSingleton<IStartupFilter, InProcessRequests.Capture>();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -78,7 +82,10 @@ public static class WebSetup
             }
             return next(context);
         });
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : InProcessRequests.IsInProcess(context) ? LogEventLevel.Verbose // the pages built ahead of a visit
+            : LogEventLevel.Information);
         app.UseStaticFiles(new StaticFileOptions
         {
             // Files are referenced with a version query (asp-append-version), so they can be cached long.
@@ -95,6 +102,8 @@ public static class WebSetup
             await context.RequestServices.GetRequiredService<ContentRevisionWatcher>().CheckAsync(context.RequestAborted);
             await next(context);
         });
+        // Question pages built since the last import are sent as they are, ahead of the output cache (decision 0011).
+        app.Use(app.Services.GetRequiredService<PrebuiltQuestionPages>().ServeAsync);
         app.UseOutputCache();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -9,6 +9,8 @@ public static class QuestionServices
         builder.Services.AddSingleton<QuestionQueries>();
         builder.Services.AddSingleton<FilterChoices>();
         builder.Services.AddSingleton<WordIndexCache>();
+        builder.Services.AddSingleton<PrebuiltQuestionPages>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PrebuiltQuestionPages>());
         return builder;
     }
 }

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Content;
+using InterviewPrep.Web.Features.Questions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Questions;
+
+public sealed class PrebuildingQuestionPages
+{
+    private static AppFactory Start(TestContent content) => new(content, new Dictionary<string, string> { ["Content:PrebuildQuestionPages"] = "true" });
+
+    private static async Task<PrebuiltQuestionPages> BuiltAsync(AppFactory app)
+    {
+        var pages = app.Services.GetRequiredService<PrebuiltQuestionPages>();
+        for (var waited = 0; !pages.IsComplete; waited += 20)
+        {
+            Assert.True(waited < 60_000, "the question pages were not built within a minute");
+            await Task.Delay(20);
+        }
+        return pages;
+    }
+
+    /// <summary>The one file of a built page: the folder of the current batch holds one file per live question.</summary>
+    private static string FileOf(PrebuiltQuestionPages pages, string slug) =>
+        Path.Combine(Assert.Single(Directory.GetDirectories(pages.Root)), slug + ".html");
+
+    /// <summary>Changes the title in a built page's file without changing its length, to tell the file's page apart.</summary>
+    private static void MarkFile(string file) =>
+        File.WriteAllBytes(file, Encoding.UTF8.GetBytes(File.ReadAllText(file, Encoding.UTF8).Replace("What is overfitting", "WHAT IS OVERFITTING", StringComparison.Ordinal)));
+
+    [Fact]
+    public async Task EveryLiveQuestionsPageIsBuiltAheadTheSameAsThePageBuiltOnRequest()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        await BuiltAsync(app);
+        content.Delete("questions/practical/confusion-matrix.md"); // retired by the next import
+        await app.ImportAsync();
+        var pages = await BuiltAsync(app);
+        var client = app.CreatePlainClient();
+
+        var files = Directory.GetFiles(Assert.Single(Directory.GetDirectories(pages.Root))).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(7, files.Count);
+        Assert.DoesNotContain("confusion-matrix.html", files);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/questions/confusion-matrix", UriKind.Relative))).StatusCode);
+        foreach (var file in files)
+        {
+            var slug = Path.GetFileNameWithoutExtension(file)!;
+            var sent = await client.GetAsync(new Uri($"/questions/{slug}", UriKind.Relative));
+            var built = await client.GetByteArrayAsync(new Uri($"/questions/{slug}?built-on-request", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Equal("text/html; charset=utf-8", sent.Content.Headers.ContentType!.ToString());
+            Assert.Equal(built, await sent.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
+    public async Task TheBuiltFileIsSentToAnonymousVisitorsOnly()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        var pages = await BuiltAsync(app);
+        MarkFile(FileOf(pages, "overfitting"));
+        var anonymous = app.CreatePlainClient();
+        var user = await app.SignedInClientAsync();
+
+        var sent = await anonymous.GetDocumentAsync("/questions/overfitting");
+        var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/questions/overfitting", UriKind.Relative)));
+        var signedIn = await user.GetDocumentAsync("/questions/overfitting");
+
+        Assert.Equal("WHAT IS OVERFITTING, and how do you detect it?", sent.QuerySelector("h1")!.TextContent);
+        Assert.Equal(new FileInfo(FileOf(pages, "overfitting")).Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal("What is overfitting, and how do you detect it?", signedIn.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(signedIn.QuerySelector(".site-account a[href='/account']"));
+    }
+
+    [Fact]
+    public async Task AnImportSetsTheBuiltPagesAsideAndBuildsThemAgain()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        var pages = await BuiltAsync(app);
+        var oldFolder = Path.GetDirectoryName(FileOf(pages, "overfitting"))!;
+        var client = app.CreatePlainClient();
+
+        content.WithQuestion("theory", "overfitting", "What is overfitting, once more?", "easy", ["generalization"], [], "New answer.");
+        await app.ImportAsync();
+        var right = await client.GetDocumentAsync("/questions/overfitting");
+        await BuiltAsync(app);
+        var rebuilt = File.ReadAllText(FileOf(pages, "overfitting"), Encoding.UTF8);
+
+        Assert.Equal("What is overfitting, once more?", right.QuerySelector("h1")!.TextContent);
+        Assert.Contains("What is overfitting, once more?", rebuilt, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(oldFolder));
+    }
+
+    [Fact]
+    public async Task WhileAnImportRunsNoBuiltPageIsSent()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        var pages = await BuiltAsync(app);
+        MarkFile(FileOf(pages, "overfitting"));
+        var status = app.Services.GetRequiredService<ContentImportStatus>();
+        var client = app.CreatePlainClient();
+
+        status.Begin();
+        var during = await client.GetDocumentAsync("/questions/overfitting");
+        status.End();
+
+        Assert.NotNull(during.QuerySelector(".import-banner"));
+        Assert.Equal("What is overfitting, and how do you detect it?", during.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task APageWhoseFileIsGoneOrChangedIsBuiltOnRequest()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        var pages = await BuiltAsync(app);
+        File.Delete(FileOf(pages, "overfitting"));
+        File.AppendAllText(FileOf(pages, "confusion-matrix"), "<p>appended</p>");
+        var client = app.CreatePlainClient();
+
+        var gone = await client.GetDocumentAsync("/questions/overfitting");
+        var changed = await client.GetStringAsync(new Uri("/questions/confusion-matrix", UriKind.Relative));
+
+        Assert.Equal("What is overfitting, and how do you detect it?", gone.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("appended", changed, StringComparison.Ordinal);
+        Assert.Contains("How do you read a confusion matrix?", changed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/questions/..%2Finterviewprep.db")]
+    [InlineData("/questions/OVERFITTING")]
+    [InlineData("/questions/no-such-question")]
+    public async Task OnlyTheBuiltPagesOfRealSlugsAreSentFromTheFolder(string path)
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        var pages = await BuiltAsync(app);
+        MarkFile(FileOf(pages, "overfitting"));
+        var client = app.CreatePlainClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("WHAT IS OVERFITTING", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite format", body, StringComparison.Ordinal);
+    }
+}
