@@ -83,6 +83,24 @@ public sealed class CachingAnonymousPages
     }
 
     [Fact]
+    public async Task AnImportInThisProcessIsNotTakenForAnotherProcesssImport()
+    {
+        using var content = TestContent.Sample();
+        using var app = new AppFactory(content);
+        var client = app.CreatePlainClient();
+        var status = app.Services.GetRequiredService<ContentImportStatus>();
+        await client.GetAsync(new Uri("/", UriKind.Relative)); // the site has seen the revision
+
+        content.WithQuestion("theory", "overfitting", "What is overfitting, this time?", "easy", ["generalization"], [], "New answer.");
+        await app.ImportAsync();
+        var afterImport = status.Generation;
+        app.Clock.Advance(TimeSpan.FromSeconds(3));
+        await client.GetAsync(new Uri("/", UriKind.Relative)); // looks at the revision again
+
+        Assert.Equal(afterImport, status.Generation);
+    }
+
+    [Fact]
     public async Task AnImportByAnotherProcessIsSeenByTheCachedPagesAndTheDecks()
     {
         using var content = TestContent.Sample();

@@ -28,6 +28,7 @@ public sealed class ContentImporter(
     TimeProvider time,
     IOutputCacheStore outputCache,
     ContentImportStatus status,
+    ContentRevisionWatcher revisions,
     ILogger<ContentImporter> logger)
 {
     /// <summary>A file found in the content folder; it is read only when its stamp says it may have changed.</summary>
@@ -368,6 +369,7 @@ public sealed class ContentImporter(
         CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        long? revision = null;
         await db.InTransactionAsync(async () =>
         {
 
@@ -439,9 +441,14 @@ public sealed class ContentImporter(
                 // Tells every process serving this database that its caches of the bank are out of date.
                 await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Number, r => r.Number + 1), ct);
+                revision = await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId).Select(r => r.Number).FirstAsync(ct);
             }
         }, ct);
         db.ChangeTracker.Clear();
+        if (revision is { } number)
+        {
+            revisions.Imported(number); // this process's own import, not one by another process
+        }
     }
 
     /// <summary>Records the new stamps of files that were read and found unchanged, in the import's transaction.</summary>

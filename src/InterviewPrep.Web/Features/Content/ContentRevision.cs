@@ -47,8 +47,7 @@ public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentI
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var number = await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId).Select(r => r.Number).FirstOrDefaultAsync(ct);
-            var seen = Interlocked.Exchange(ref _seen, number);
-            if (seen >= 0 && seen != number)
+            if (MoveTo(number))
             {
                 logger.LogInformation("The question bank was changed by another import (revision {Number}); cached pages are rebuilt", number);
                 imports.Changed();
@@ -58,6 +57,29 @@ public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentI
         finally
         {
             Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    /// <summary>
+    /// The revision this process's own import wrote: its caches are already cleared, so the next check does not take
+    /// it for another process's import (which cleared everything a second time, and built every question page twice).
+    /// </summary>
+    internal void Imported(long number) => MoveTo(number);
+
+    /// <summary>Moves the revision seen forward; true when it moved from a known revision, that is, the bank changed.</summary>
+    private bool MoveTo(long number)
+    {
+        while (true)
+        {
+            var seen = Interlocked.Read(ref _seen);
+            if (number <= seen)
+            {
+                return false; // seen already, or read before this process's own import was saved
+            }
+            if (Interlocked.CompareExchange(ref _seen, number, seen) == seen)
+            {
+                return seen >= 0;
+            }
         }
     }
 }

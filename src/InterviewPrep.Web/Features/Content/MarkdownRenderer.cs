@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.Net;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax.Inlines;
 
 namespace InterviewPrep.Web.Features.Content;
 
@@ -13,7 +18,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -46,16 +51,42 @@ public sealed class MarkdownRenderer
         return _sanitizer.Sanitize(html);
     }
 
-    /// <summary>The words of the markdown, for the full-text index.</summary>
+    /// <summary>
+    /// The words of the markdown, for the full-text index and the search snippets: one line per block (heading,
+    /// paragraph, list item, line of code), a paragraph's own line breaks as spaces.
+    /// </summary>
     public string ToPlainText(string markdown)
     {
         try
         {
-            return Markdown.ToPlainText(markdown, _pipeline);
+            // As Markdown.ToPlainText, but for the soft line breaks: they would end a line where the source wraps.
+            var document = Markdown.Parse(markdown, _pipeline);
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            _pipeline.Setup(renderer);
+            renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new PlainLineBreaks());
+            renderer.Render(document);
+            return writer.ToString();
         }
         catch (ArgumentException) when (markdown.Length > 0)
         {
             return markdown; // too deeply nested to parse, as above
+        }
+    }
+
+    /// <summary>A hard line break ends the line; a soft one (where the source wraps) is a space.</summary>
+    private sealed class PlainLineBreaks : HtmlObjectRenderer<LineBreakInline>
+    {
+        protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
+        {
+            if (obj.IsHard)
+            {
+                renderer.EnsureLine();
+            }
+            else
+            {
+                renderer.Write(' ');
+            }
         }
     }
 
