@@ -47,6 +47,11 @@ public sealed class RenderingMarkdown
     }
 
     [Fact]
+    public void PlainTextHasALinePerBlockAndJoinsTheLinesOfAParagraph() =>
+        Assert.Equal("In practice\nCalibrated scores wrap here, then a hard break:\nnext.\none\ntwo\n",
+            _renderer.ToPlainText("## In practice\n\nCalibrated *scores*\nwrap here, then a hard break:  \nnext.\n\n- one\n- two\n"));
+
+    [Fact]
     public void RawHtmlIsShownAsText() =>
         Assert.Equal("<p>&lt;b&gt;bold&lt;/b&gt;</p>", _renderer.ToHtml("<b>bold</b>").Trim());
 

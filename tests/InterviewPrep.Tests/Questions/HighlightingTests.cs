@@ -81,6 +81,11 @@ public sealed class HighlightingASearchResult
     public void AShortTextIsItsOwnSnippet() =>
         Assert.Equal("Precision is <mark>TP</mark> / (<mark>TP</mark> + FP).",
             new SearchHighlighter(["tp"], prefixLast: false).Snippet("Precision is TP / (TP + FP).", 24));
+
+    [Fact]
+    public void ALineThatEndsWithoutAStopIsSetApartFromTheNext() =>
+        Assert.Equal("In practice · <mark>Calibrated</mark> scores matter. When?\nCosts differ:\nfalse alarms · missed cases.\n",
+            new SearchHighlighter(["calibrated"], prefixLast: false).Snippet("In practice  \n\nCalibrated scores matter. When?\nCosts differ:\nfalse alarms\n missed cases.\n", 24));
 }
 
 public sealed class CuttingTextIntoWordsABlockAtATime
@@ -132,11 +137,11 @@ public sealed class CuttingTextIntoWordsABlockAtATime
             var from = 0;
             foreach (var (start, end) in words.Where(w => SearchTokenizer.Term(text.AsSpan(w.Start, w.End - w.Start)) == stem))
             {
-                expected.Append(System.Net.WebUtility.HtmlEncode(text[from..start])).Append("<mark>")
+                expected.Append(ReferenceBetween(text, from, start)).Append("<mark>")
                     .Append(System.Net.WebUtility.HtmlEncode(text[start..end])).Append("</mark>");
                 from = end;
             }
-            expected.Append(System.Net.WebUtility.HtmlEncode(text[from..]));
+            expected.Append(ReferenceBetween(text, from, text.Length));
 
             Assert.Equal(expected.ToString(), new SearchHighlighter([searched], prefixLast: false).Highlight(text));
         }
@@ -230,12 +235,33 @@ public sealed class CuttingTextIntoWordsABlockAtATime
         {
             if (terms[i] >= 0)
             {
-                html.Append(System.Net.WebUtility.HtmlEncode(text[from..words[i].Start])).Append("<mark>")
+                html.Append(ReferenceBetween(text, from, words[i].Start)).Append("<mark>")
                     .Append(System.Net.WebUtility.HtmlEncode(text[words[i].Start..words[i].End])).Append("</mark>");
                 from = words[i].End;
             }
         }
-        html.Append(System.Net.WebUtility.HtmlEncode(text[from..(end < words.Count ? words[end - 1].End : text.Length)]));
+        html.Append(ReferenceBetween(text, from, end < words.Count ? words[end - 1].End : text.Length));
         return html.Append(end < words.Count ? "…" : "").ToString();
+    }
+
+    /// <summary>The text between two marks: a run of white space with a line break, after a line that ends without a stop and before more text, is " · ".</summary>
+    private static string ReferenceBetween(string text, int from, int to)
+    {
+        var html = new System.Text.StringBuilder();
+        for (var i = from; i < to;)
+        {
+            var white = char.IsWhiteSpace(text[i]);
+            var end = i;
+            while (end < text.Length && char.IsWhiteSpace(text[end]) == white)
+            {
+                end++;
+            }
+            var run = text[i..Math.Min(end, to)];
+            html.Append(white && run.Contains('\n', StringComparison.Ordinal) && i > 0 && end < text.Length && !".!?:;,…".Contains(text[i - 1], StringComparison.Ordinal)
+                ? " · "
+                : System.Net.WebUtility.HtmlEncode(run));
+            i += run.Length;
+        }
+        return html.ToString();
     }
 }

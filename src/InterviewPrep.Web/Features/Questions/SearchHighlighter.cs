@@ -45,7 +45,7 @@ public sealed class SearchHighlighter
             .Distinct().ToArray();
     }
 
-    /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>.</summary>
+    /// <summary>The whole text as HTML, each matching word in <c>&lt;mark&gt;</c>, line breaks as in <see cref="Snippet"/>.</summary>
     public string Highlight(ReadOnlySpan<char> text)
     {
         using var words = new Words(this, text);
@@ -133,20 +133,52 @@ public sealed class SearchHighlighter
             {
                 continue;
             }
-            AppendEncoded(html, text.Slice(from, match.Start - from));
+            AppendBetween(html, text, from, match.Start);
             AppendEncoded(html.Append("<mark>"), text.Slice(match.Start, match.End - match.Start));
             html.Append("</mark>");
             from = match.End;
         }
         var more = end < words.Count;
         var to = more ? words.End(end - 1) : text.Length;
-        AppendEncoded(html, text.Slice(from, to - from));
+        AppendBetween(html, text, from, to);
         if (more)
         {
             html.Append(Ellipsis);
         }
         return html.ToString();
     }
+
+    /// <summary>
+    /// Appends text[from..to] HTML-encoded, with a line break that ends a line without a stop or comma (a heading, a list
+    /// item, a line of code) written as a dot between the two lines: the page shows a snippet as one line, where "In practice" and
+    /// "Calibrated probabilities" would otherwise run together as one sentence.
+    /// </summary>
+    private static void AppendBetween(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
+    {
+        while (text[from..to].IndexOf('\n') is var found and >= 0)
+        {
+            var after = from + found + 1;
+            var before = text[..(from + found)].TrimEnd();
+            while (after < text.Length && char.IsWhiteSpace(text[after]))
+            {
+                after++;
+            }
+            if (before.IsEmpty || after >= text.Length || LineStops.Contains(before[^1]))
+            {
+                AppendEncoded(html, text[from..Math.Min(after, to)]);
+            }
+            else
+            {
+                AppendEncoded(html, text[from..before.Length]); // the line, without the spaces that end it
+                html.Append(LineSeparator);
+            }
+            from = Math.Min(after, to);
+        }
+        AppendEncoded(html, text[from..to]);
+    }
+
+    private const string LineSeparator = " · ";
+    private static readonly SearchValues<char> LineStops = SearchValues.Create(".!?:;,…");
 
     /// <summary>Appends text HTML-encoded as <see cref="WebUtility.HtmlEncode(string)"/> encodes it, copying it as is when nothing needs encoding.</summary>
     private static void AppendEncoded(StringBuilder html, ReadOnlySpan<char> text)
