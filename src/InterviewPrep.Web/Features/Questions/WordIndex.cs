@@ -55,47 +55,60 @@ public sealed class WordIndex
     /// </summary>
     public (List<int> Ids, int Total) Search(SearchTerms terms, QuestionFilter filter, int offset, int limit)
     {
-        var count = _ids.Length;
-        var scores = ArrayPool<double>.Shared.Rent(count);
-        var matched = ArrayPool<byte>.Shared.Rent(count);
-        var frequencies = ArrayPool<int>.Shared.Rent(count);
-        var touched = ArrayPool<int>.Shared.Rent(count);
-        try
+        var scratch = _scratch.TryTake(out var kept) ? kept : new Scratch(_ids.Length);
+        for (var phrase = 0; phrase < terms.Words.Count; phrase++)
         {
-            Array.Clear(scores, 0, count);
-            Array.Clear(matched, 0, count);
-            Array.Clear(frequencies, 0, count);
-            for (var phrase = 0; phrase < terms.Words.Count; phrase++)
-            {
-                var word = terms.Words[phrase];
-                var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
-                AddPhrase(first, last, scores, matched, frequencies, touched);
-            }
-            // At most every question is kept, however far the page: a page number in the millions must not size the heap.
-            return Best(scores, matched, terms.Any ? 1 : terms.Words.Count, Allowed(filter), (int)Math.Min((long)offset + limit, count), offset);
+            var word = terms.Words[phrase];
+            var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
+            AddPhrase(first, last, scratch);
         }
-        finally
+        // At most every question is kept, however far the page: a page number in the millions must not size the heap.
+        var page = Best(scratch, terms.Any ? 1 : terms.Words.Count, Allowed(filter), (int)Math.Min((long)offset + limit, _ids.Length), offset);
+        // Back for the next search only when complete: a search that threw may have left any entry set.
+        scratch.Clear();
+        _scratch.Add(scratch);
+        return page;
+    }
+
+    /// <summary>
+    /// A search's working arrays, one entry per question, kept between searches (as many as have run at once). Only the
+    /// entries of the questions a search matched are set, and only those are cleared after it: clearing and scanning all
+    /// 10,000 entries of four arrays was a fifth of the ranking's time.
+    /// </summary>
+    private sealed class Scratch(int questions)
+    {
+        public readonly double[] Scores = new double[questions];
+        public readonly byte[] Matched = new byte[questions];
+        public readonly int[] Frequencies = new int[questions];
+        public readonly int[] Touched = new int[questions];
+        public readonly int[] Docs = new int[questions];
+        public int DocCount;
+
+        public void Clear()
         {
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<byte>.Shared.Return(matched);
-            ArrayPool<int>.Shared.Return(frequencies);
-            ArrayPool<int>.Shared.Return(touched);
+            foreach (var doc in Docs.AsSpan(0, DocCount))
+            {
+                (Scores[doc], Matched[doc]) = (0, 0);
+            }
+            DocCount = 0;
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> _scratch = [];
+
     /// <summary>Counts the questions that matched enough phrases and pass the filter, keeping the best few in a heap.</summary>
-    private (List<int> Ids, int Total) Best(double[] scores, byte[] matched, int required, bool[]? allowed, int keep, int offset)
+    private (List<int> Ids, int Total) Best(Scratch scratch, int required, bool[]? allowed, int keep, int offset)
     {
         var best = new PriorityQueue<int, (double Score, int Doc)>(keep + 1, Worst.Instance);
         var total = 0;
-        for (var doc = 0; doc < _ids.Length; doc++)
+        foreach (var doc in scratch.Docs.AsSpan(0, scratch.DocCount))
         {
-            if (matched[doc] < required || (allowed is not null && !allowed[doc]))
+            if (scratch.Matched[doc] < required || (allowed is not null && !allowed[doc]))
             {
                 continue;
             }
             total++;
-            var candidate = (scores[doc], doc);
+            var candidate = (scratch.Scores[doc], doc);
             if (best.Count < keep)
             {
                 best.Enqueue(doc, candidate);
@@ -117,8 +130,9 @@ public sealed class WordIndex
     /// Scores one phrase (a word, or a prefix and every term it starts) into each question that holds it, as bm25 does:
     /// its weighted frequency in the question, against the question's length and the phrase's rarity in the bank.
     /// </summary>
-    private void AddPhrase(int first, int last, double[] scores, byte[] matched, int[] frequencies, int[] touched)
+    private void AddPhrase(int first, int last, Scratch scratch)
     {
+        var (frequencies, touched) = (scratch.Frequencies, scratch.Touched);
         var hits = 0;
         for (var term = first; term < last; term++)
         {
@@ -145,8 +159,11 @@ public sealed class WordIndex
         foreach (var doc in touched.AsSpan(0, hits))
         {
             var frequency = (double)frequencies[doc];
-            scores[doc] += idf * (frequency * (K1 + 1.0) / (frequency + _lengthNorms[doc]));
-            matched[doc]++;
+            scratch.Scores[doc] += idf * (frequency * (K1 + 1.0) / (frequency + _lengthNorms[doc]));
+            if (scratch.Matched[doc]++ == 0)
+            {
+                scratch.Docs[scratch.DocCount++] = doc;
+            }
             frequencies[doc] = 0;
         }
     }
