@@ -134,6 +134,29 @@ public sealed class PrebuildingQuestionPages
         Assert.Contains("How do you read a confusion matrix?", changed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhenThePagesCannotBeWrittenTheSiteBuildsThemOnRequestAndTriesOncePerImport()
+    {
+        using var content = TestContent.Sample();
+        using var app = Start(content);
+        Directory.CreateDirectory(app.DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(app.DataDirectory, "pages"), "a file where the folder should be");
+        var client = app.CreatePlainClient();
+        var pages = app.Services.GetRequiredService<PrebuiltQuestionPages>();
+
+        var page = await client.GetDocumentAsync("/questions/overfitting");
+        await Task.Delay(1_000);
+        var log = string.Concat(Directory.GetFiles(Path.Combine(app.DataDirectory, "logs")).Select(f =>
+        {
+            using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd();
+        }));
+
+        Assert.Equal("What is overfitting, and how do you detect it?", page.QuerySelector("h1")!.TextContent);
+        Assert.False(pages.IsComplete);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(log, "could not be built ahead"));
+    }
+
     [Theory]
     [InlineData("/questions/..%2Finterviewprep.db")]
     [InlineData("/questions/OVERFITTING")]

@@ -118,7 +118,7 @@ public sealed class PrebuiltQuestionPages(
                 var generation = imports.Generation;
                 if (!imports.IsRunning && Volatile.Read(ref _batch)?.Generation != generation && requests.IsReady)
                 {
-                    await BuildAsync(generation, stop);
+                    await BuildAsync(generation, stop); // once per generation, even when it fails
                 }
                 await (requests.IsReady ? next : Task.Delay(TimeSpan.FromMilliseconds(100), stop)).WaitAsync(stop);
             }
@@ -167,9 +167,10 @@ public sealed class PrebuiltQuestionPages(
             logger.LogInformation("Built {Count} question pages ahead of their first visit in {Seconds:0.0} s", batch.Pages.Count, clock.Elapsed.TotalSeconds);
             Interlocked.Exchange(ref _completeGeneration, generation);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A full disk or a folder that cannot be written: pages are built on request, as without this.
+            // A full disk or a folder that cannot be written: pages are built on request, as without this, until the
+            // next import tries again.
             Interlocked.CompareExchange(ref _batch, null, batch);
             logger.LogWarning("Question pages could not be built ahead of their first visit ({Reason}); they are built on request", ex.Message);
             RemoveFolder(batch.Directory);
