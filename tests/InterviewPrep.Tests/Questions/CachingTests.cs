@@ -1,5 +1,6 @@
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Content;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Questions;
@@ -98,6 +99,25 @@ public sealed class CachingAnonymousPages
         await client.GetAsync(new Uri("/", UriKind.Relative)); // looks at the revision again
 
         Assert.Equal(afterImport, status.Generation);
+    }
+
+    [Fact]
+    public async Task ARevisionThatGoesBackAsARestoreWouldMakeIsSeenToo()
+    {
+        using var content = TestContent.Sample();
+        using var app = new AppFactory(content);
+        var client = app.CreatePlainClient();
+        var status = app.Services.GetRequiredService<ContentImportStatus>();
+        content.WithQuestion("theory", "overfitting", "What is overfitting, this time?", "easy", ["generalization"], [], "New answer.");
+        await app.ImportAsync();
+        await client.GetAsync(new Uri("/", UriKind.Relative)); // the site has seen the revision
+        var before = status.Generation;
+
+        await app.QueryAsync(db => db.Set<ContentRevision>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Number, 0)));
+        app.Clock.Advance(TimeSpan.FromSeconds(3));
+        await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.NotEqual(before, status.Generation);
     }
 
     [Fact]

@@ -44,10 +44,20 @@ public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentI
         try
         {
             Interlocked.Exchange(ref _nextCheckAt, now + (long)(Interval.TotalSeconds * time.TimestampFrequency));
+            var generation = imports.Generation;
+            if (imports.IsRunning)
+            {
+                return; // this process is importing: it records the revision it writes (Imported) and clears the caches itself
+            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var number = await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId).Select(r => r.Number).FirstOrDefaultAsync(ct);
-            if (MoveTo(number))
+            if (imports.IsRunning || imports.Generation != generation)
+            {
+                return; // an import in this process began or ended during the read: the number may be from before it
+            }
+            var seen = Interlocked.Exchange(ref _seen, number);
+            if (seen >= 0 && seen != number)
             {
                 logger.LogInformation("The question bank was changed by another import (revision {Number}); cached pages are rebuilt", number);
                 imports.Changed();
@@ -61,25 +71,9 @@ public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentI
     }
 
     /// <summary>
-    /// The revision this process's own import wrote: its caches are already cleared, so the next check does not take
-    /// it for another process's import (which cleared everything a second time, and built every question page twice).
+    /// The revision this process's own import wrote, called before the import ends: its caches are cleared by the import
+    /// itself, so the next check must not take that revision for another process's import (which cleared everything a
+    /// second time, and built every question page twice).
     /// </summary>
-    internal void Imported(long number) => MoveTo(number);
-
-    /// <summary>Moves the revision seen forward; true when it moved from a known revision, that is, the bank changed.</summary>
-    private bool MoveTo(long number)
-    {
-        while (true)
-        {
-            var seen = Interlocked.Read(ref _seen);
-            if (number <= seen)
-            {
-                return false; // seen already, or read before this process's own import was saved
-            }
-            if (Interlocked.CompareExchange(ref _seen, number, seen) == seen)
-            {
-                return seen >= 0;
-            }
-        }
-    }
+    internal void Imported(long number) => Interlocked.Exchange(ref _seen, number);
 }
