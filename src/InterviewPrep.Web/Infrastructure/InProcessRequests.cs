@@ -11,8 +11,8 @@ public sealed class InProcessRequests(IHttpContextFactory contexts)
 {
     private RequestDelegate? _pipeline;
 
-    /// <summary>What came back: status, content type, whether a cookie was set, and the body.</summary>
-    public sealed record Answer(int StatusCode, string? ContentType, bool SetsCookie, byte[] Body);
+    /// <summary>What came back: status, whether a cookie was set, and the body.</summary>
+    public sealed record Answer(int StatusCode, bool SetsCookie, byte[] Body);
 
     /// <summary>False until the server has built its pipeline (and always, in a command that runs no server).</summary>
     public bool IsReady => Volatile.Read(ref _pipeline) is not null;
@@ -47,7 +47,7 @@ public sealed class InProcessRequests(IHttpContextFactory contexts)
         {
             contexts.Dispose(context);
         }
-        return new Answer(response.StatusCode, response.Headers.ContentType, response.Headers.SetCookie.Count > 0, body.ToArray());
+        return new Answer(response.StatusCode, response.Headers.SetCookie.Count > 0, body.ToArray());
     }
 
     private sealed class Marker

@@ -45,16 +45,14 @@ public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentI
         {
             Interlocked.Exchange(ref _nextCheckAt, now + (long)(Interval.TotalSeconds * time.TimestampFrequency));
             var generation = imports.Generation;
-            if (imports.IsRunning)
-            {
-                return; // this process is importing: it records the revision it writes (Imported) and clears the caches itself
-            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var number = await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId).Select(r => r.Number).FirstOrDefaultAsync(ct);
             if (imports.IsRunning || imports.Generation != generation)
             {
-                return; // an import in this process began or ended during the read: the number may be from before it
+                // An import in this process runs, or began or ended during the read: the number may be from before it. That
+                // import records the revision it writes (Imported) and clears the caches itself.
+                return;
             }
             var seen = Interlocked.Exchange(ref _seen, number);
             if (seen >= 0 && seen != number)

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using InterviewPrep.Web.Features.Flashcards;
 
 namespace InterviewPrep.Web.Features.Questions;
@@ -94,7 +94,7 @@ public sealed class WordIndex
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> _scratch = [];
+    private readonly ConcurrentBag<Scratch> _scratch = [];
 
     /// <summary>Counts the questions that matched enough phrases and pass the filter, keeping the best few in a heap.</summary>
     private (List<int> Ids, int Total) Best(Scratch scratch, int required, bool[]? allowed, int keep, int offset)
