@@ -176,14 +176,17 @@ if ! timed cold_import "$run/import-cold.log" in_publish dotnet "$app" import "$
   echo "the import of the generated bank failed" >&2
   exit 1
 fi
-tail -1 "$run/import-cold.log"
+tail -2 "$run/import-cold.log"
+# The import command ends with the most memory it held (VmHWM).
+import_peak=$(sed -n 's/^Peak memory: \([0-9]*\) KB$/\1/p' "$run/import-cold.log" | tail -1)
+[ -n "$import_peak" ] && record cold_import_peak_kb "$import_peak"
 
 if [ "$smoke" -eq 0 ]; then
   step="timing the unchanged re-import"
   say "re-import, nothing changed"
   settle
   timed reimport "$run/import-again.log" in_publish dotnet "$app" import "${app_args[@]}" --Storage:DataDirectory="$data"
-  tail -1 "$run/import-again.log"
+  tail -2 "$run/import-again.log"
 fi
 
 # --- the server --------------------------------------------------------------------------------

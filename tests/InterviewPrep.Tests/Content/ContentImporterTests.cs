@@ -213,3 +213,54 @@ public sealed class ImportingContent : IDisposable
         Assert.Equal(8, await _app.QueryAsync(db => db.Questions.CountAsync(q => !q.IsRetired)));
     }
 }
+
+/// <summary>An import writes its questions in batches of 250, with their sections kept on disk until then.</summary>
+public sealed class ImportingABankOfSeveralBatches
+{
+    [Fact]
+    public async Task EveryQuestionOfEveryBatchIsWrittenWithItsTagsOnceAndNoSpillFileIsLeft()
+    {
+        // 603 questions in path order: the practical ones, then theory (tag "kernels" from the first batch on), the
+        // last one with a tag first seen in the third batch.
+        using var content = TestContent.Sample(theoryQuestions: 600)
+            .WithQuestion("theory", "zzz-last", "The last question of the bank", "easy", ["kernels", "late-tag"], ["overfitting"], answer: "Written in the **third** batch.");
+        using var app = new AppFactory(content);
+        _ = app.Services;
+
+        var (questions, tags, kernels, last) = await app.QueryAsync(async db => (
+            await db.Questions.CountAsync(q => !q.IsRetired),
+            await db.Tags.Select(t => t.Slug).ToListAsync(),
+            await db.Questions.CountAsync(q => q.Tags.Any(t => t.Slug == "kernels")),
+            await db.Questions.Include(q => q.Tags).Include(q => q.Category).AsNoTracking().SingleAsync(q => q.Slug == "zzz-last")));
+
+        Assert.Equal(604, questions);
+        Assert.Equal(tags.Count, tags.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(599, kernels);
+        Assert.Equal(["kernels", "late-tag"], last.Tags.Select(t => t.Slug).Order());
+        Assert.Equal("theory", last.Category.Slug);
+        Assert.Contains("<strong>third</strong>", last.AnswerHtml, StringComparison.Ordinal);
+        Assert.Equal(604, await app.QueryAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM QuestionSearch").SingleAsync()));
+        Assert.Empty(Directory.EnumerateFiles(app.DataDirectory, "*.import-spill", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AChangeToEveryQuestionIsWrittenAcrossTheBatchesAndASpillFileLeftByACrashIsRemoved()
+    {
+        using var content = TestContent.Sample(theoryQuestions: 300);
+        using var app = new AppFactory(content);
+        _ = app.Services;
+        var leftover = Path.Combine(app.DataDirectory, "0123456789abcdef.import-spill");
+        await File.WriteAllTextAsync(leftover, "left by an import that did not end");
+        for (var i = 3; i <= 300; i++)
+        {
+            var n = i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            content.WithQuestion("theory", $"theory-question-{n}", $"Theory question number {n} about kernels", "easy", ["kernels", "svm"], [], answer: $"Edited answer {n}.");
+        }
+
+        var report = await app.ImportAsync();
+
+        Assert.Equal((0, 298, 5), (report.Added, report.Updated, report.Unchanged));
+        Assert.Equal(298, await app.QueryAsync(db => db.Questions.CountAsync(q => q.Tags.Any(t => t.Slug == "svm") && q.AnswerMarkdown.StartsWith("Edited answer"))));
+        Assert.False(File.Exists(leftover));
+    }
+}

@@ -65,19 +65,22 @@ public sealed class CachingAnonymousPages
         var status = app.Services.GetRequiredService<ContentImportStatus>();
 
         status.Begin();
-        status.Report(new ImportProgress("read", 500, 1000));
+        status.Report(new ImportProgress("render", 500, 1000));
         var during = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
         var duringAgain = await client.GetDocumentAsync("/questions/overfitting");
         status.Report(new ImportProgress("render", 1000, 1000));
         var saving = await client.GetDocumentAsync("/questions/overfitting");
+        status.Report(new ImportProgress("write", 250, 1000));
+        var writing = await client.GetDocumentAsync("/questions/overfitting");
         status.End();
         var after = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
         var afterAgain = await client.GetAsync(new Uri("/questions/overfitting", UriKind.Relative));
 
         Assert.False(during.Headers.Contains("Age"));
-        Assert.Contains("Reading 500 of 1,000 questions", duringAgain.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Preparing 500 of 1,000 questions", duringAgain.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("500", duringAgain.QuerySelector(".import-banner progress")!.GetAttribute("value"));
         Assert.Contains("Saving 1,000 questions.", saving.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saving 250 of 1,000 questions.", writing.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
         Assert.False(after.Headers.Contains("Age"));
         Assert.DoesNotContain("import-banner", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(afterAgain.Headers.Contains("Age"));

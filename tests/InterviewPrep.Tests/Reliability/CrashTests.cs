@@ -63,23 +63,23 @@ public sealed class SurvivingAKill : IDisposable
     [Fact]
     public async Task AKillDuringALargeImportLeavesTheOldOrTheNewVersionOfEachQuestion()
     {
-        WriteBank(1500, "A");
+        const int Questions = 2500; // ten batches: after the first is saved, the other nine leave time to kill it
+        WriteBank(Questions, "A");
         using (var first = Start("import"))
         {
             await first.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
             Assert.Equal(0, first.ExitCode);
         }
-        WriteBank(1500, "B");
+        WriteBank(Questions, "B");
 
         using (var second = Start("import"))
         {
-            // Kill while it writes: rendering is done and the transaction is under way.
+            // Kill while it writes: the transaction is under way, with the first batch of questions saved in it.
             var line = await second.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
-            while (line is not null && !(line.Contains("render", StringComparison.Ordinal) && line.Contains("1500/1500", StringComparison.Ordinal)))
+            while (line is not null && !(line.Contains("write", StringComparison.Ordinal) && line.Contains("250/", StringComparison.Ordinal)))
             {
                 line = await second.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
             }
-            await Task.Delay(150);
             Assert.False(second.HasExited, "the import finished before it could be killed; make the bank larger");
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
@@ -87,7 +87,7 @@ public sealed class SurvivingAKill : IDisposable
 
         Assert.Equal("ok", await DatabaseBackup.IntegrityAsync(Database));
         var titles = Query("SELECT Title FROM Questions WHERE Slug LIKE 'bulk-%'");
-        Assert.Equal(1500, titles.Count);
+        Assert.Equal(Questions, titles.Count);
         var versions = titles.Select(t => t[^1..]).Distinct().ToList();
         Assert.True(versions.Count == 1, "a half-applied import: " + string.Join(",", versions));
 

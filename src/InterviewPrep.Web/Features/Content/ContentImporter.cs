@@ -25,6 +25,7 @@ public sealed class ContentImporter(
     QuestionSearchIndex searchIndex,
     ContentLocation location,
     IOptions<ContentOptions> options,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     IOutputCacheStore outputCache,
     ContentImportStatus status,
@@ -34,7 +35,11 @@ public sealed class ContentImporter(
     /// <summary>A file found in the content folder; it is read only when its stamp says it may have changed.</summary>
     private sealed record SourceFile(string FullPath, string Path, string Slug, string Folder, long Length, string Stamp);
 
-    private sealed record RenderedQuestion(QuestionDocument Doc, string Hash, string Stamp, string[] Html, string PlainText);
+    /// <summary>An accepted question: what the checks needed in memory, its sections in the import's spill file.</summary>
+    private sealed record SpilledQuestion(QuestionDocument Doc, string Hash, string Stamp, (long Offset, int Length) Sections);
+
+    /// <summary>How many questions are written to the database at a time: the most an import holds in memory.</summary>
+    private const int ApplyBatch = 250;
 
     /// <summary>Validates every file without touching the database; the report lists each problem.</summary>
     public Task<ImportReport> CheckAsync(IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
@@ -106,6 +111,12 @@ public sealed class ContentImporter(
         var unchanged = new ConcurrentBag<SourceFile>();
         var restamped = new ConcurrentBag<(int Id, string Stamp)>();
         var hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var spilled = new ConcurrentDictionary<string, (long, int)>(StringComparer.Ordinal);
+        if (apply)
+        {
+            RenderedSpill.RemoveLeftovers(storage.Value.DataDirectory);
+        }
+        using var spill = apply ? new RenderedSpill(storage.Value.DataDirectory) : null;
         var done = 0;
         Parallel.ForEach(questionFiles, new ParallelOptions { CancellationToken = ct }, file =>
         {
@@ -135,7 +146,13 @@ public sealed class ContentImporter(
                     var doc = text is null ? null : ContentParser.ParseQuestion(file.Path, file.Slug, file.Folder["questions/".Length..], text, fileProblems);
                     if (doc is not null)
                     {
-                        parsed.Add(doc);
+                        // Rendered now, while the file is at hand, and set aside on disk: only what the checks across
+                        // the bank need stays in memory.
+                        if (spill is not null)
+                        {
+                            spilled[doc.Path] = spill.Write(Render(doc));
+                        }
+                        parsed.Add(doc with { Answer = "", HowToAnswer = "", ExampleAnswer = "", FollowUps = "" });
                     }
                     foreach (var p in fileProblems)
                     {
@@ -146,7 +163,7 @@ public sealed class ContentImporter(
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0 || n == questionFiles.Count)
             {
-                progress?.Report(new ImportProgress("read", n, questionFiles.Count));
+                progress?.Report(new ImportProgress(apply ? "render" : "read", n, questionFiles.Count));
             }
         });
         report.Problems.AddRange(problems);
@@ -159,9 +176,9 @@ public sealed class ContentImporter(
         if (apply)
         {
             var stamps = questionFiles.ToDictionary(f => f.Path, f => f.Stamp, StringComparer.Ordinal);
-            var rendered = Render(accepted, hashes, stamps, progress, ct);
+            var rendered = accepted.Select(doc => new SpilledQuestion(doc, hashes[doc.Path], stamps[doc.Path], spilled[doc.Path])).ToList();
             var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            await ApplyAsync(rendered, [.. restamped], categoryDocs, guideDocs, allSlugs, paths, report, ct);
+            await ApplyAsync(rendered, spill!, [.. restamped], categoryDocs, guideDocs, allSlugs, paths, report, progress, ct);
             if (report.HasChanges)
             {
                 // Cached anonymous pages show content; after a change they are built again.
@@ -310,25 +327,10 @@ public sealed class ContentImporter(
         return accepted;
     }
 
-    private List<RenderedQuestion> Render(
-        List<QuestionDocument> docs, ConcurrentDictionary<string, string> hashes, Dictionary<string, string> stamps, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private RenderedSections Render(QuestionDocument doc)
     {
-        var rendered = new RenderedQuestion[docs.Count];
-        var done = 0;
-        Parallel.For(0, docs.Count, new ParallelOptions { CancellationToken = ct }, i =>
-        {
-            var doc = docs[i];
-            string[] sections = [doc.Answer, doc.HowToAnswer, doc.ExampleAnswer, doc.FollowUps];
-            var html = sections.Select(renderer.ToHtml).ToArray();
-            var plain = string.Join('\n', sections.Select(renderer.ToPlainText));
-            rendered[i] = new RenderedQuestion(doc, hashes[doc.Path], stamps[doc.Path], html, plain);
-            var n = Interlocked.Increment(ref done);
-            if (n % 500 == 0 || n == docs.Count)
-            {
-                progress?.Report(new ImportProgress("render", n, docs.Count));
-            }
-        });
-        return [.. rendered];
+        string[] sections = [doc.Answer, doc.HowToAnswer, doc.ExampleAnswer, doc.FollowUps];
+        return new RenderedSections(sections, [.. sections.Select(renderer.ToHtml)], string.Join('\n', sections.Select(renderer.ToPlainText)));
     }
 
     /// <summary>Adds or updates the category or guide pages that changed; a page whose file is gone is retired.</summary>
@@ -359,69 +361,36 @@ public sealed class ContentImporter(
     }
 
     private async Task ApplyAsync(
-        List<RenderedQuestion> rendered,
+        List<SpilledQuestion> rendered,
+        RenderedSpill spill,
         List<(int Id, string Stamp)> restamped,
         List<(PageDocument Doc, string Hash)> categoryDocs,
         List<(PageDocument Doc, string Hash)> guideDocs,
         HashSet<string> allSlugs,
         HashSet<string> paths,
         ImportReport report,
+        IProgress<ImportProgress>? progress,
         CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         long? revision = null;
         await db.InTransactionAsync(async () =>
         {
-
             var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
             UpsertPages(categories, categoryDocs, "categories", doc => db.Categories.Add(new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
             var guides = await db.Guides.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, ct);
             UpsertPages(guides, guideDocs, "guides", doc => db.Guides.Add(new Guide { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);
+            await db.SaveChangesAsync(ct);
 
-            var changedSlugs = rendered.Select(r => r.Doc.Slug).ToList();
-            var tracked = await db.Questions.Include(q => q.Tags)
-                .Where(q => changedSlugs.Contains(q.Slug))
-                .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
-            var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
-            var indexed = new List<(Question Question, string PlainText)>();
-            foreach (var item in rendered)
+            // In batches, each saved and then let go (the sections, and the entities the context tracks), so that the
+            // transaction holds the bank on disk, not in memory.
+            var written = 0;
+            foreach (var batch in rendered.Chunk(ApplyBatch))
             {
-                var doc = item.Doc;
-                if (!tracked.TryGetValue(doc.Slug, out var question))
-                {
-                    question = new Question { Slug = doc.Slug, Title = doc.Title, ContentHash = item.Hash, SourcePath = doc.Path, CreatedAtUtc = now };
-                    db.Questions.Add(question);
-                    report.Added++;
-                }
-                else if (question.IsRetired)
-                {
-                    report.Restored++;
-                }
-                else
-                {
-                    report.Updated++;
-                }
-                question.Title = doc.Title;
-                question.Category = categories[doc.Category];
-                question.Difficulty = doc.Difficulty;
-                question.RelatedSlugs = [.. doc.Related];
-                (question.AnswerMarkdown, question.AnswerHtml) = (doc.Answer, item.Html[0]);
-                (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (doc.HowToAnswer, item.Html[1]);
-                (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (doc.ExampleAnswer, item.Html[2]);
-                (question.FollowUpsMarkdown, question.FollowUpsHtml) = (doc.FollowUps, item.Html[3]);
-                (question.ContentHash, question.SourcePath, question.SourceStamp, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, item.Stamp, false, now);
-                question.Tags.Clear();
-                foreach (var slug in doc.Tags)
-                {
-                    if (!tags.TryGetValue(slug, out var tag))
-                    {
-                        tag = new Tag { Slug = slug };
-                        db.Tags.Add(tag);
-                        tags[slug] = tag;
-                    }
-                    question.Tags.Add(tag);
-                }
-                indexed.Add((question, item.PlainText));
+                await ApplyBatchAsync(batch, spill, now, report, ct);
+                db.ChangeTracker.Clear();
+                written += batch.Length;
+                progress?.Report(new ImportProgress("write", written, rendered.Count));
             }
 
             var gone = await db.Questions.Where(q => !q.IsRetired).Select(q => new { q.Id, q.Slug }).ToListAsync(ct);
@@ -432,10 +401,8 @@ public sealed class ContentImporter(
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.IsRetired, true).SetProperty(q => q.UpdatedAtUtc, now), ct);
             }
 
-            await db.SaveChangesAsync(ct);
             await RestampAsync(restamped, ct);
             await searchIndex.RemoveAsync(retiredIds, ct);
-            await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
             if (report.HasChanges)
             {
                 // Tells every process serving this database that its caches of the bank are out of date.
@@ -449,6 +416,61 @@ public sealed class ContentImporter(
         {
             revisions.Imported(number); // this process's own import, not one by another process
         }
+    }
+
+    /// <summary>Adds or updates one batch of questions with their tags, and writes their full-text rows.</summary>
+    private async Task ApplyBatchAsync(SpilledQuestion[] batch, RenderedSpill spill, DateTime now, ImportReport report, CancellationToken ct)
+    {
+        // Read again for each batch: the last one's entities are no longer tracked.
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
+        var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, ct);
+        var slugs = batch.Select(r => r.Doc.Slug).ToList();
+        var tracked = await db.Questions.Include(q => q.Tags)
+            .Where(q => slugs.Contains(q.Slug))
+            .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
+        var indexed = new List<(Question Question, string PlainText)>(batch.Length);
+        foreach (var item in batch)
+        {
+            var doc = item.Doc;
+            var sections = spill.Read(item.Sections);
+            if (!tracked.TryGetValue(doc.Slug, out var question))
+            {
+                question = new Question { Slug = doc.Slug, Title = doc.Title, ContentHash = item.Hash, SourcePath = doc.Path, CreatedAtUtc = now };
+                db.Questions.Add(question);
+                report.Added++;
+            }
+            else if (question.IsRetired)
+            {
+                report.Restored++;
+            }
+            else
+            {
+                report.Updated++;
+            }
+            question.Title = doc.Title;
+            question.Category = categories[doc.Category];
+            question.Difficulty = doc.Difficulty;
+            question.RelatedSlugs = [.. doc.Related];
+            (question.AnswerMarkdown, question.AnswerHtml) = (sections.Markdown[0], sections.Html[0]);
+            (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (sections.Markdown[1], sections.Html[1]);
+            (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (sections.Markdown[2], sections.Html[2]);
+            (question.FollowUpsMarkdown, question.FollowUpsHtml) = (sections.Markdown[3], sections.Html[3]);
+            (question.ContentHash, question.SourcePath, question.SourceStamp, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, item.Stamp, false, now);
+            question.Tags.Clear();
+            foreach (var slug in doc.Tags)
+            {
+                if (!tags.TryGetValue(slug, out var tag))
+                {
+                    tag = new Tag { Slug = slug };
+                    db.Tags.Add(tag);
+                    tags[slug] = tag;
+                }
+                question.Tags.Add(tag);
+            }
+            indexed.Add((question, sections.PlainText));
+        }
+        await db.SaveChangesAsync(ct);
+        await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
     }
 
     /// <summary>Records the new stamps of files that were read and found unchanged, in the import's transaction.</summary>

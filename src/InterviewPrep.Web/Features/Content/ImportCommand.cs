@@ -35,6 +35,11 @@ public static class ImportCommand
             await output.WriteLineAsync(problem.ToString());
         }
         await output.WriteLineAsync(report.Summary);
+        // The most memory the process held (VmHWM on Linux): an import must fit a small machine, as the site must.
+        using (var process = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            await output.WriteLineAsync(FormattableString.Invariant($"Peak memory: {process.PeakWorkingSet64 / 1024} KB"));
+        }
         return report.Problems.Count == 0 ? 0 : 1;
     }
 }
