@@ -22,7 +22,9 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
         var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !InProcessRequests.IsInProcess(context.HttpContext);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        // A search is kept from its second visit: most are typed once, and storing each cost a copy of the page, a
+        // lock per key and the eviction of pages that are asked again.
+        context.AllowCacheStorage = cacheable && (StringValues.IsNullOrEmpty(request.Query["q"]) || _searches.SeenBefore(request.QueryString.Value!));
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         context.CacheVaryByRules.QueryKeys = new StringValues(["q", "category", "difficulty", "tag", "page", "deleted"]);
@@ -32,6 +34,8 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
     }
 
     private static readonly object GenerationKey = new();
+
+    private readonly SeenKeys _searches = new(16384);
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
@@ -47,5 +51,29 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Which keys were asked for lately: a table of their hashes, one slot per hash, a newer key taking an older one's slot.
+/// A key is reported seen when its hash is in its slot; two keys that share a slot may forget each other, and a rare pair
+/// with the same hash is taken for one key. Either way only when a page is stored changes, never what is served.
+/// </summary>
+public sealed class SeenKeys(int slots)
+{
+    private readonly int[] _hashes = new int[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)slots)];
+
+    /// <summary>Whether the key was asked for before (since its slot last changed hands), and notes it as asked.</summary>
+    public bool SeenBefore(string key)
+    {
+        var hash = key.GetHashCode(StringComparison.Ordinal);
+        ref var slot = ref _hashes[hash & (_hashes.Length - 1)];
+        hash |= 1; // never 0, an empty slot; the bit set is one the slot's place already stands for
+        if (Volatile.Read(ref slot) == hash)
+        {
+            return true;
+        }
+        Volatile.Write(ref slot, hash);
+        return false;
     }
 }

@@ -57,6 +57,38 @@ public sealed class CachingAnonymousPages
     }
 
     [Fact]
+    public async Task ASearchIsStoredFromItsSecondVisitAndAListFromItsFirst()
+    {
+        using var content = TestContent.Sample();
+        using var app = new AppFactory(content);
+        var client = app.CreatePlainClient();
+
+        var searches = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            searches.Add(await client.GetAsync(new Uri("/questions?q=kernel+trick", UriKind.Relative)));
+        }
+        var lists = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            lists.Add(await client.GetAsync(new Uri("/questions?category=theory", UriKind.Relative)));
+        }
+
+        Assert.Equal([false, false, true], searches.Select(r => r.Headers.Contains("Age")));
+        Assert.Equal([false, true], lists.Select(r => r.Headers.Contains("Age")));
+        Assert.Equal(await searches[0].Content.ReadAsStringAsync(), await searches[2].Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void AKeyIsSeenFromItsSecondAskingUntilAnotherTakesItsSlot()
+    {
+        var seen = new InterviewPrep.Web.Infrastructure.SeenKeys(1); // one slot: every key shares it
+        List<string> asked = ["?q=a", "?q=a", "?q=a", "?q=b", "?q=a", "?q=a"];
+
+        Assert.Equal([false, true, true, false, false, true], asked.Select(seen.SeenBefore));
+    }
+
+    [Fact]
     public async Task WhileAnImportRunsPagesShowItsProgressAndAreNotCached()
     {
         using var content = TestContent.Sample();
