@@ -99,14 +99,23 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
                 raw.sqlite3_bind_int(statement, i + 1, ids[i]);
             }
             var found = new Dictionary<int, (QuestionSummary Question, char[] Body, int Length)>(ids.Count);
-            while (PreparedReads.Step(statement))
+            try
             {
-                var question = new QuestionSummary(Text(statement, 1), Text(statement, 2), Text(statement, 3), Text(statement, 4), (Difficulty)raw.sqlite3_column_int(statement, 5));
-                var bytes = raw.sqlite3_column_blob(statement, 6);
-                var body = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-                found[raw.sqlite3_column_int(statement, 0)] = (question, body, Encoding.UTF8.GetChars(bytes, body));
+                while (PreparedReads.Step(statement))
+                {
+                    var question = new QuestionSummary(Text(statement, 1), Text(statement, 2), Text(statement, 3), Text(statement, 4), (Difficulty)raw.sqlite3_column_int(statement, 5));
+                    var bytes = raw.sqlite3_column_blob(statement, 6);
+                    var body = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+                    found[raw.sqlite3_column_int(statement, 0)] = (question, body, Encoding.UTF8.GetChars(bytes, body));
+                }
+                return found;
             }
-            return found;
+            catch
+            {
+                // A read that fails halfway gives back the buffers it had already taken.
+                ReturnBodies(found);
+                throw;
+            }
         });
         // Highlighted after the connection is back in the pool: it is most of a search's own work.
         try
@@ -121,10 +130,15 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
         }
         finally
         {
-            foreach (var (_, body, _) in rows.Values)
-            {
-                ArrayPool<char>.Shared.Return(body);
-            }
+            ReturnBodies(rows);
+        }
+    }
+
+    private static void ReturnBodies(Dictionary<int, (QuestionSummary Question, char[] Body, int Length)> rows)
+    {
+        foreach (var (_, body, _) in rows.Values)
+        {
+            ArrayPool<char>.Shared.Return(body);
         }
     }
 
