@@ -108,7 +108,7 @@ public sealed class ImportingInTheBackground
                 {
                     var page = await client.GetDocumentAsync("/questions?category=theory");
                     pages.Add(page);
-                    if (page.QuerySelector(".import-banner") is null && page.QuerySelector(".result-count")!.TextContent.Contains(" of 150", StringComparison.Ordinal))
+                    if (page.QuerySelector(".import-banner") is null && page.QuerySelector(".result-count")!.TextContent.Contains(" of 1,505", StringComparison.Ordinal))
                     {
                         break;
                     }
@@ -124,7 +124,7 @@ public sealed class ImportingInTheBackground
             Assert.NotNull(during);
             Assert.Contains("Updating the question bank", during.QuerySelector(".import-banner")!.TextContent, StringComparison.Ordinal);
             Assert.Null(pages[^1].QuerySelector(".import-banner"));
-            Assert.Contains(" of 150", pages[^1].QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(" of 1,505", pages[^1].QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
         }
         finally
         {
