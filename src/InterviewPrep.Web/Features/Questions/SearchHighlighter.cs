@@ -3,7 +3,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace InterviewPrep.Web.Features.Questions;
 
@@ -121,8 +120,12 @@ public sealed class SearchHighlighter
         {
             return WebUtility.HtmlEncode(text.ToString());
         }
-        var html = new StringBuilder(text.Length / 4);
         var from = start == 0 ? 0 : words.Start(start);
+        var more = end < words.Count;
+        var to = more ? words.End(end - 1) : text.Length;
+        // Written into a pooled buffer and copied once into the string: a StringBuilder per title and snippet, sized for the
+        // whole text, was most of what a search allocated.
+        var html = new PooledText(to - from + 64);
         if (start > 0)
         {
             html.Append(Ellipsis);
@@ -133,19 +136,18 @@ public sealed class SearchHighlighter
             {
                 continue;
             }
-            AppendBetween(html, text, from, match.Start);
-            AppendEncoded(html.Append("<mark>"), text.Slice(match.Start, match.End - match.Start));
+            AppendBetween(ref html, text, from, match.Start);
+            html.Append("<mark>");
+            AppendEncoded(ref html, text.Slice(match.Start, match.End - match.Start));
             html.Append("</mark>");
             from = match.End;
         }
-        var more = end < words.Count;
-        var to = more ? words.End(end - 1) : text.Length;
-        AppendBetween(html, text, from, to);
+        AppendBetween(ref html, text, from, to);
         if (more)
         {
             html.Append(Ellipsis);
         }
-        return html.ToString();
+        return html.ToStringAndReturn();
     }
 
     /// <summary>
@@ -153,7 +155,7 @@ public sealed class SearchHighlighter
     /// item, a line of code) written as a dot between the two lines: the page shows a snippet as one line, where "In practice" and
     /// "Calibrated probabilities" would otherwise run together as one sentence.
     /// </summary>
-    private static void AppendBetween(StringBuilder html, ReadOnlySpan<char> text, int from, int to)
+    private static void AppendBetween(ref PooledText html, ReadOnlySpan<char> text, int from, int to)
     {
         while (text[from..to].IndexOf('\n') is var found and >= 0)
         {
@@ -165,23 +167,23 @@ public sealed class SearchHighlighter
             }
             if (before.IsEmpty || after >= text.Length || LineStops.Contains(before[^1]))
             {
-                AppendEncoded(html, text[from..Math.Min(after, to)]);
+                AppendEncoded(ref html, text[from..Math.Min(after, to)]);
             }
             else
             {
-                AppendEncoded(html, text[from..before.Length]); // the line, without the spaces that end it
+                AppendEncoded(ref html, text[from..before.Length]); // the line, without the spaces that end it
                 html.Append(LineSeparator);
             }
             from = Math.Min(after, to);
         }
-        AppendEncoded(html, text[from..to]);
+        AppendEncoded(ref html, text[from..to]);
     }
 
     private const string LineSeparator = " · ";
     private static readonly SearchValues<char> LineStops = SearchValues.Create(".!?:;,…");
 
     /// <summary>Appends text HTML-encoded as <see cref="WebUtility.HtmlEncode(string)"/> encodes it, copying it as is when nothing needs encoding.</summary>
-    private static void AppendEncoded(StringBuilder html, ReadOnlySpan<char> text)
+    private static void AppendEncoded(ref PooledText html, ReadOnlySpan<char> text)
     {
         if (text.ContainsAny(MarkupChars) || text.ContainsAnyExceptInRange('\0', (char)159))
         {
@@ -194,6 +196,36 @@ public sealed class SearchHighlighter
     }
 
     private static readonly SearchValues<char> MarkupChars = SearchValues.Create("<>&\"'");
+
+    /// <summary>Text gathered in a buffer from the shared pool, then made into one string and the buffer given back.</summary>
+    private struct PooledText(int capacity)
+    {
+        private char[] _buffer = ArrayPool<char>.Shared.Rent(capacity);
+        private int _length;
+
+        public void Append(char c) => Append([c]);
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (_length + text.Length > _buffer.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + text.Length));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            text.CopyTo(_buffer.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        public string ToStringAndReturn()
+        {
+            var text = new string(_buffer, 0, _length);
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = [];
+            return text;
+        }
+    }
 
     /// <summary>
     /// Where each word of a text (a run of letters and digits) starts and ends, and which words match a searched word,
