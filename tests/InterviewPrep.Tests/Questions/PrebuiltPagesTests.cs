@@ -145,17 +145,27 @@ public sealed class PrebuildingQuestionPages
         var pages = app.Services.GetRequiredService<PrebuiltQuestionPages>();
 
         var page = await client.GetDocumentAsync("/questions/overfitting");
-        await Task.Delay(1_000);
-        var log = string.Concat(Directory.GetFiles(Path.Combine(app.DataDirectory, "logs")).Select(f =>
+        // The background builder's first try may come late on a busy machine: wait for it, then a second longer for any
+        // further try, which would be a failure.
+        var failures = 0;
+        for (var waited = 0; failures == 0 && waited < 15_000; waited += 100)
         {
-            using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            return reader.ReadToEnd();
-        }));
+            await Task.Delay(100);
+            failures = CountInLog(app, "could not be built ahead");
+        }
+        await Task.Delay(1_000);
 
         Assert.Equal("What is overfitting, and how do you detect it?", page.QuerySelector("h1")!.TextContent);
         Assert.False(pages.IsComplete);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(log, "could not be built ahead"));
+        Assert.Equal(1, CountInLog(app, "could not be built ahead"));
     }
+
+    private static int CountInLog(AppFactory app, string text) =>
+        Directory.GetFiles(Path.Combine(app.DataDirectory, "logs")).Sum(f =>
+        {
+            using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return System.Text.RegularExpressions.Regex.Count(reader.ReadToEnd(), System.Text.RegularExpressions.Regex.Escape(text));
+        });
 
     [Theory]
     [InlineData("/questions/..%2Finterviewprep.db")]
