@@ -12,22 +12,7 @@
 
   // Math and code in a card that came in by fetch: the same typesetting site.js does on load.
   function typeset(scope) {
-    if (window.katex) {
-      scope.querySelectorAll(".prose .math").forEach(function (el) {
-        var display = el.tagName === "DIV";
-        var tex = el.textContent.trim();
-        if (display && tex.startsWith("\\[") && tex.endsWith("\\]")) tex = tex.slice(2, -2);
-        if (!display && tex.startsWith("\\(") && tex.endsWith("\\)")) tex = tex.slice(2, -2);
-        try {
-          window.katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
-        } catch (e) {
-          el.classList.add("math-error");
-        }
-      });
-    }
-    if (window.hljs) {
-      scope.querySelectorAll(".prose pre code").forEach(function (el) { window.hljs.highlightElement(el); });
-    }
+    if (window.InterviewPrep) window.InterviewPrep.typeset(scope);
   }
 
   function back() { return root.querySelector("[data-back]"); }

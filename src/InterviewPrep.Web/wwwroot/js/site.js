@@ -25,10 +25,11 @@
     media.addEventListener("change", label);
   }
 
-  // Math: Markdig leaves \( \) and \[ \] inside .math elements; KaTeX typesets them.
-  function typesetMath() {
+  // Math: Markdig leaves \( \) and \[ \] inside .math elements; KaTeX typesets them. Punctuation written against a
+  // short inline formula stays on its line: "set, R(f). A small gap" broke before the full stop.
+  function typesetMath(scope) {
     if (!window.katex) return;
-    document.querySelectorAll(".prose .math").forEach(function (el) {
+    scope.querySelectorAll(".prose .math").forEach(function (el) {
       var display = el.tagName === "DIV";
       var tex = el.textContent.trim();
       if (display && tex.startsWith("\\[") && tex.endsWith("\\]")) tex = tex.slice(2, -2);
@@ -38,18 +39,45 @@
       } catch (e) {
         el.classList.add("math-error");
       }
+      if (!display && tex.length <= 40) keepPunctuationWith(el);
     });
   }
 
-  // Code: highlight.js reads the language- class Markdig puts on each fenced block.
-  function highlightCode() {
-    if (!window.hljs) return;
-    window.hljs.configure({ ignoreUnescapedHTML: true });
-    document.querySelectorAll(".prose pre code").forEach(function (el) { window.hljs.highlightElement(el); });
+  function keepPunctuationWith(el) {
+    var before = el.previousSibling, after = el.nextSibling;
+    var opening = before && before.nodeType === 3 ? /[(\[“‘]+$/.exec(before.nodeValue) : null;
+    var closing = after && after.nodeType === 3 ? /^[.,;:!?)\]”’…]+/.exec(after.nodeValue) : null;
+    if (!opening && !closing) return;
+    var run = document.createElement("span");
+    run.className = "math-run";
+    el.parentNode.insertBefore(run, el);
+    if (opening) {
+      before.nodeValue = before.nodeValue.slice(0, -opening[0].length);
+      run.appendChild(document.createTextNode(opening[0]));
+    }
+    run.appendChild(el);
+    if (closing) {
+      after.nodeValue = after.nodeValue.slice(closing[0].length);
+      run.appendChild(document.createTextNode(closing[0]));
+    }
   }
 
-  typesetMath();
-  highlightCode();
+  // Code: highlight.js reads the language- class Markdig puts on each fenced block.
+  function highlightCode(scope) {
+    if (!window.hljs) return;
+    window.hljs.configure({ ignoreUnescapedHTML: true });
+    scope.querySelectorAll(".prose pre code").forEach(function (el) { window.hljs.highlightElement(el); });
+  }
+
+  // Also used by flashcards.js for a card that comes in by fetch.
+  window.InterviewPrep = {
+    typeset: function (scope) {
+      typesetMath(scope);
+      highlightCode(scope);
+    }
+  };
+
+  window.InterviewPrep.typeset(document);
 
   // "/" focuses the search box, as on most sites with one.
   document.addEventListener("keydown", function (e) {
