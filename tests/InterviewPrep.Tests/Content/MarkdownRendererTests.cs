@@ -52,6 +52,20 @@ public sealed class RenderingMarkdown
             _renderer.ToPlainText("## In practice\n\nCalibrated *scores*\nwrap here, then a hard break:  \nnext.\n\n- one\n- two\n"));
 
     [Fact]
+    public void PlainTextLeavesOutDisplayedFormulasAndReadsInlineOnesAsText() =>
+        Assert.Equal("The gap between R(f) and R_train(f), with lambda … n:\nThese r_im are residuals.\n",
+            _renderer.ToPlainText("The gap between $R(\\hat f)$ and $\\hat R_{\\text{train}}(\\hat f)$, with $\\lambda \\dots n$:\n\n"
+                + "$$\nr_{im} = -\\left[ \\frac{\\partial L}{\\partial F} \\right]\n$$\n\nThese $r_{im}$ are residuals.\n"));
+
+    [Theory]
+    [InlineData(@"\sum_{i=1}^{n} x_i", "sum_i=1^n x_i")]
+    [InlineData(@"\left( \frac{a}{b} \right)", "( a/b )")]
+    [InlineData(@"\frac{\partial L}{\partial F}", "partial L/partial F")]
+    [InlineData(@"p \,\le\, 0.05", "p ≤ 0.05")]
+    [InlineData(@"\mathbb{E}[X] \approx \bar x", "E[X] ≈ x")]
+    public void TexIsReadAsText(string tex, string text) => Assert.Equal(text, MarkdownRenderer.ReadableTex(tex));
+
+    [Fact]
     public void RawHtmlIsShownAsText() =>
         Assert.Equal("<p>&lt;b&gt;bold&lt;/b&gt;</p>", _renderer.ToHtml("<b>bold</b>").Trim());
 

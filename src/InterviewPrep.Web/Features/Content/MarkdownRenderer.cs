@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
@@ -15,10 +17,10 @@ namespace InterviewPrep.Web.Features.Content;
 /// shown as text, math is left for KaTeX, code keeps its language for highlight.js, and the result
 /// passes an allow-list sanitizer so that no script can reach a page.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -65,6 +67,8 @@ public sealed class MarkdownRenderer
             var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
             _pipeline.Setup(renderer);
             renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new PlainLineBreaks());
+            renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new PlainMathBlocks());
+            renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new PlainMathInlines());
             renderer.Render(document);
             return writer.ToString();
         }
@@ -89,6 +93,61 @@ public sealed class MarkdownRenderer
             }
         }
     }
+
+    /// <summary>
+    /// A displayed formula is left out of the plain text: its TeX read as words ("-\left[ \frac{\partial L ...") was
+    /// what a search snippet showed of it, and the sentence before it says what it is.
+    /// </summary>
+    private sealed class PlainMathBlocks : HtmlObjectRenderer<MathBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, MathBlock obj) => renderer.EnsureLine();
+    }
+
+    /// <summary>An inline formula stays in the sentence, as <see cref="ReadableTex"/> writes it.</summary>
+    private sealed class PlainMathInlines : HtmlObjectRenderer<MathInline>
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline obj) => renderer.Write(ReadableTex(obj.Content.ToString()));
+    }
+
+    /// <summary>
+    /// TeX read as text: layout and accent commands and braces dropped, a simple fraction as a/b, common symbols as
+    /// themselves, other commands as their names (<c>\lambda</c> as "lambda", which is also what a reader would search
+    /// for). <c>\hat R_{\text{train}}</c>
+    /// becomes "R_train".
+    /// </summary>
+    public static string ReadableTex(string tex)
+    {
+        var text = TexSpacing().Replace(tex, " ");
+        text = TexLayout().Replace(text, "");
+        text = TexFraction().Replace(text, "$1/$2");
+        var commands = text;
+        text = TexCommand().Replace(commands, m => TexSymbols.GetValueOrDefault(m.Groups[1].Value)
+            ?? (m.Index + m.Length < commands.Length && char.IsAsciiLetterOrDigit(commands[m.Index + m.Length]) ? m.Groups[1].Value + " " : m.Groups[1].Value));
+        text = text.Replace("}{", " ", StringComparison.Ordinal).Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
+        return Spaces().Replace(text, " ").Trim();
+    }
+
+    private static readonly Dictionary<string, string> TexSymbols = new(StringComparer.Ordinal)
+    {
+        ["dots"] = "…", ["ldots"] = "…", ["cdots"] = "…", ["le"] = "≤", ["leq"] = "≤", ["ge"] = "≥", ["geq"] = "≥",
+        ["ne"] = "≠", ["neq"] = "≠", ["approx"] = "≈", ["times"] = "×", ["cdot"] = "·", ["in"] = "∈", ["to"] = "→",
+        ["infty"] = "∞", ["pm"] = "±", ["mid"] = "|",
+    };
+
+    [GeneratedRegex(@"\\[,;:! ]|\\q?quad(?![a-zA-Z])")]
+    private static partial Regex TexSpacing();
+
+    [GeneratedRegex(@"\\(?:left|right|big|Big|bigg|Bigg|text|textrm|mathrm|mathbf|mathit|mathcal|mathbb|boldsymbol|operatorname|displaystyle|hat|widehat|bar|overline|tilde|widetilde|vec|dot)(?![a-zA-Z])\s*")]
+    private static partial Regex TexLayout();
+
+    [GeneratedRegex(@"\\frac\{([^{}]*)\}\{([^{}]*)\}")]
+    private static partial Regex TexFraction();
+
+    [GeneratedRegex(@"\\([a-zA-Z]+)")]
+    private static partial Regex TexCommand();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     private static HtmlSanitizer CreateSanitizer()
     {
