@@ -112,8 +112,7 @@ public sealed partial class MarkdownRenderer
     /// <summary>
     /// TeX read as text: layout and accent commands and braces dropped, a simple fraction as a/b, common symbols as
     /// themselves, other commands as their names (<c>\lambda</c> as "lambda", which is also what a reader would search
-    /// for). <c>\hat R_{\text{train}}</c>
-    /// becomes "R_train".
+    /// for). <c>\hat R_{\text{train}}</c> becomes "R_train".
     /// </summary>
     public static string ReadableTex(string tex)
     {
