@@ -63,6 +63,7 @@ public sealed class RenderingMarkdown
     [InlineData(@"\frac{\partial L}{\partial F}", "partial L/partial F")]
     [InlineData(@"p \,\le\, 0.05", "p ≤ 0.05")]
     [InlineData(@"\mathbb{E}[X] \approx \bar x", "E[X] ≈ x")]
+    [InlineData(@"\frac{\hat{a}}{b} + \sqrt{n}", "frac a b + sqrt n")]
     public void TexIsReadAsText(string tex, string text) => Assert.Equal(text, MarkdownRenderer.ReadableTex(tex));
 
     [Fact]

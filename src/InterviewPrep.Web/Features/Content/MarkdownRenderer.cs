@@ -20,7 +20,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -121,7 +121,8 @@ public sealed partial class MarkdownRenderer
         text = TexFraction().Replace(text, "$1/$2");
         var commands = text;
         text = TexCommand().Replace(commands, m => TexSymbols.GetValueOrDefault(m.Groups[1].Value)
-            ?? (m.Index + m.Length < commands.Length && char.IsAsciiLetterOrDigit(commands[m.Index + m.Length]) ? m.Groups[1].Value + " " : m.Groups[1].Value));
+            ?? (m.Index + m.Length < commands.Length && (char.IsAsciiLetterOrDigit(commands[m.Index + m.Length]) || commands[m.Index + m.Length] == '{')
+                ? m.Groups[1].Value + " " : m.Groups[1].Value));
         text = text.Replace("}{", " ", StringComparison.Ordinal).Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
         return Spaces().Replace(text, " ").Trim();
     }
