@@ -38,7 +38,7 @@ public sealed class TypesettingTheBank(BrowserFixture browser)
     [Fact]
     public async Task OnAPhoneAShortFormulaKeepsThePunctuationAfterItOnItsLine()
     {
-        var urls = await PagesWithMathOrCodeAsync();
+        var urls = await PagesWithMathOrCodeAsync(withCode: false);
         var page = await browser.NewPageAsync(width: 360, height: 800);
         var checkedFormulas = 0;
         var failures = new List<string>();
@@ -79,12 +79,12 @@ public sealed class TypesettingTheBank(BrowserFixture browser)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private async Task<List<string>> PagesWithMathOrCodeAsync()
+    private async Task<List<string>> PagesWithMathOrCodeAsync(bool withCode = true)
     {
         await using var scope = browser.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var questions = await db.Questions.Where(q => !q.IsRetired)
-            .Where(q => (q.AnswerHtml + q.HowToAnswerHtml + q.FollowUpsHtml).Contains("class=\"math\"") || q.AnswerHtml.Contains("<pre>"))
+            .Where(q => (q.AnswerHtml + q.HowToAnswerHtml + q.FollowUpsHtml).Contains("class=\"math\"") || (withCode && q.AnswerHtml.Contains("<pre>")))
             .Select(q => "/questions/" + q.Slug).ToListAsync();
         var guides = await db.Guides.Where(g => g.BodyHtml.Contains("class=\"math\"")).Select(g => "/guides/" + g.Slug).ToListAsync();
         var categories = await db.Categories.Where(c => c.BodyHtml.Contains("class=\"math\"")).Select(c => "/categories/" + c.Slug).ToListAsync();
