@@ -4,6 +4,7 @@ using System.Diagnostics;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Features.Questions;
@@ -131,15 +132,15 @@ public sealed class PrebuiltQuestionPages(
 
     private async Task BuildAsync(long generation, CancellationToken stop)
     {
-        var snapshot = await catalog.GetAsync(stop);
-        if (snapshot.Generation != generation)
-        {
-            return; // moved on while the catalog was read; the loop comes back for the new generation
-        }
         var batch = new Batch(generation, Path.Combine(Root, $"g{generation}-{Guid.NewGuid():N}"), new(StringComparer.Ordinal));
         var clock = Stopwatch.StartNew();
         try
         {
+            var snapshot = await catalog.GetAsync(stop);
+            if (snapshot.Generation != generation)
+            {
+                return; // moved on while the catalog was read; the loop comes back for the new generation
+            }
             Directory.CreateDirectory(batch.Directory);
             if (Interlocked.Exchange(ref _batch, batch) is { } previous)
             {
@@ -167,10 +168,10 @@ public sealed class PrebuiltQuestionPages(
             logger.LogInformation("Built {Count} question pages ahead of their first visit in {Seconds:0.0} s", batch.Pages.Count, clock.Elapsed.TotalSeconds);
             Interlocked.Exchange(ref _completeGeneration, generation);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            // A full disk or a folder that cannot be written: pages are built on request, as without this, until the
-            // next import tries again.
+            // A full disk, a folder that cannot be written or a database that cannot be read: pages are built on
+            // request, as without this, until the next import tries again. Thrown on, it would stop the whole app.
             Interlocked.CompareExchange(ref _batch, null, batch);
             logger.LogWarning("Question pages could not be built ahead of their first visit ({Reason}); they are built on request", ex.Message);
             RemoveFolder(batch.Directory);
@@ -191,7 +192,7 @@ public sealed class PrebuiltQuestionPages(
                 Directory.Delete(directory, recursive: true);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
             logger.LogWarning("Old question pages in {Directory} could not be removed ({Reason})", directory, ex.Message);
         }
