@@ -11,7 +11,12 @@ namespace InterviewPrep.Tests.Questions;
 
 public sealed class PrebuildingQuestionPages
 {
-    private static AppFactory Start(TestContent content) => new(content, new Dictionary<string, string> { ["Content:PrebuildQuestionPages"] = "true" });
+    // The builder's own messages are all logged, so that a failing test shows what it did.
+    private static AppFactory Start(TestContent content) => new(content, new Dictionary<string, string>
+    {
+        ["Content:PrebuildQuestionPages"] = "true",
+        ["Serilog:MinimumLevel:Override:InterviewPrep.Web.Features.Questions.PrebuiltQuestionPages"] = "Debug",
+    });
 
     private static async Task<PrebuiltQuestionPages> BuiltAsync(AppFactory app)
     {

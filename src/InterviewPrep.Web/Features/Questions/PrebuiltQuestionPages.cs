@@ -136,10 +136,13 @@ public sealed class PrebuiltQuestionPages(
         var clock = Stopwatch.StartNew();
         try
         {
+            logger.LogDebug("Building the question pages of import generation {Generation}", generation);
             var snapshot = await catalog.GetAsync(stop);
             if (snapshot.Generation != generation)
             {
-                return; // moved on while the catalog was read; the loop comes back for the new generation
+                // Moved on while the catalog was read; the loop comes back for the new generation.
+                logger.LogDebug("The bank moved on to generation {Now} while generation {Generation} was read", snapshot.Generation, generation);
+                return;
             }
             Directory.CreateDirectory(batch.Directory);
             if (Interlocked.Exchange(ref _batch, batch) is { } previous)
@@ -150,6 +153,7 @@ public sealed class PrebuiltQuestionPages(
             {
                 if (imports.Generation != generation || imports.IsRunning)
                 {
+                    logger.LogDebug("An import began or the bank moved on while the pages of generation {Generation} were built", generation);
                     return;
                 }
                 if (question.IsRetired || !IsPlainSlug(question.Slug))
