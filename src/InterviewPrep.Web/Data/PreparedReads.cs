@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -50,6 +51,68 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
             raw.sqlite3_clear_bindings(statement);
         }
     });
+
+    /// <summary>
+    /// Reads a text column of rows by rowid through SQLite's blob API, which reads only the pages that hold the bytes
+    /// asked for: first the start of each text (at most <paramref name="firstBytes"/> of it, cut at a whole character),
+    /// and the whole text only when <paramref name="visit"/> answers false for the start. Each text is given with its
+    /// row's place in <paramref name="rowids"/> and whether it is the whole text. A row that is not there is left out.
+    /// </summary>
+    public void ReadTexts(string table, string column, IReadOnlyList<int> rowids, int firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit) => Lend(session =>
+    {
+        sqlite3_blob? blob = null;
+        var bytes = ArrayPool<byte>.Shared.Rent(firstBytes);
+        var chars = ArrayPool<char>.Shared.Rent(firstBytes);
+        try
+        {
+            for (var row = 0; row < rowids.Count; row++)
+            {
+                // Moving an open handle to another row is cheap; opening one compiles a statement. A handle whose row was
+                // not there is aborted, and the next row opens a new one.
+                var rc = blob is null
+                    ? raw.sqlite3_blob_open(session.Connection.Handle, "main", table, column, rowids[row], 0, out blob)
+                    : raw.sqlite3_blob_reopen(blob, rowids[row]);
+                if (rc != raw.SQLITE_OK)
+                {
+                    blob?.Dispose();
+                    blob = null;
+                    continue;
+                }
+                var length = raw.sqlite3_blob_bytes(blob!);
+                var whole = length <= firstBytes;
+                var text = Decode(blob!, Math.Min(length, firstBytes), whole, ref bytes, ref chars);
+                if (!visit(row, text, whole) && !whole)
+                {
+                    visit(row, Decode(blob!, length, true, ref bytes, ref chars), true);
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            blob?.Dispose();
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    });
+
+    /// <summary>The first <paramref name="count"/> bytes of the blob as text; of a start, without a character cut in two.</summary>
+    private static ReadOnlySpan<char> Decode(sqlite3_blob blob, int count, bool whole, ref byte[] bytes, ref char[] chars)
+    {
+        if (bytes.Length < count)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            bytes = ArrayPool<byte>.Shared.Rent(count);
+        }
+        if (chars.Length < count)
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            chars = ArrayPool<char>.Shared.Rent(count);
+        }
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_blob_read(blob, bytes.AsSpan(0, count), 0), null);
+        System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(0, count), chars, out _, out var written, replaceInvalidSequences: true, isFinalBlock: whole);
+        return chars.AsSpan(0, written);
+    }
 
     /// <summary>Steps a statement of <see cref="ReadRaw"/>: true for a row, false at the end, an exception for an error.</summary>
     public static bool Step(sqlite3_stmt statement)

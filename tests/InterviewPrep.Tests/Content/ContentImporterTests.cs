@@ -27,7 +27,7 @@ public sealed class ImportingContent : IDisposable
 
     private Task<List<string>> SearchAsync(string text) => _app.QueryAsync(async db =>
     {
-        var list = new QuestionList(_app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>(), new QuestionSearchIndex(db, _app.Services.GetRequiredService<WordIndexCache>(), _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>()));
+        var list = new QuestionList(_app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>(), new QuestionSearchIndex(db, _app.Services.GetRequiredService<WordIndexCache>(), _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), _app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>()));
         var page = await list.GetAsync(text, new QuestionFilter(null, null, null), 1, CancellationToken.None);
         return page.Items.Select(i => i.Slug).ToList();
     });

@@ -51,6 +51,25 @@ public sealed class KeptStatements : IDisposable
     }
 
     [Fact]
+    public async Task TextsAreReadFromTheirStartWholeCharactersOnlyAndWholeWhenTheStartIsNotEnough()
+    {
+        // "é" is two bytes and "𝑥" four: a start of 5 bytes holds "ab" and "é" but not the half of "𝑥" that follows.
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE Texts (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL); INSERT INTO Texts VALUES (1, 'abé𝑥 and more'), (2, 'short'), (4, 'aé𝑥𝑥')"));
+        var seen = new List<(int Row, string Text, bool Whole)>();
+
+        _reads.ReadTexts("Texts", "Body", [1, 3, 2, 4], 5, (row, text, whole) =>
+        {
+            seen.Add((row, text.ToString(), whole));
+            return row != 0; // the first text's start is not enough; the others are
+        });
+
+        Assert.Equal(
+            [(0, "abé", false), (0, "abé𝑥 and more", true), (2, "short", true), (3, "aé", false)],
+            seen);
+    }
+
+    [Fact]
     public void AStatementThatFailsLeavesThePoolWorking()
     {
         Assert.Throws<SqliteException>(() => _reads.Read("SELECT Title FROM NoSuchTable", _ => { }, row => row.Read()));

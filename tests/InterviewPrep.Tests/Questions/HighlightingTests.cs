@@ -153,16 +153,58 @@ public sealed class CuttingTextIntoWordsABlockAtATime
         var random = new Random(13);
         for (var n = 0; n < 1500; n++)
         {
-            var text = RandomText(random, random.Next(0, 700));
-            var words = WordsOneByOne(text);
-            var searched = Enumerable.Range(0, random.Next(1, 4))
-                .Select(_ => words.Count == 0 ? "zz" : words[random.Next(words.Count)] is var (first, last) ? text[first..last] : "")
-                .Where(w => SearchTokenizer.Term(w).Length > 0).Distinct().DefaultIfEmpty("zz").ToList();
-            var prefixLast = random.Next(2) == 0;
-            var length = random.Next(1, 30);
+            var (text, words, searched, prefixLast, length) = RandomSearch(random, 700);
 
             Assert.Equal(ReferenceSnippet(text, words, searched, prefixLast, length), new SearchHighlighter(searched, prefixLast).Snippet(text, length));
         }
+    }
+
+    [Fact]
+    public void ASnippetCutFromTheStartOfATextIsTheWholeTextsSnippetOrNone()
+    {
+        var random = new Random(29);
+        var (cut, decided) = (0, 0);
+        for (var n = 0; n < 3000; n++)
+        {
+            var (text, words, searched, prefixLast, length) = RandomSearch(random, 900);
+            var highlighter = new SearchHighlighter(searched, prefixLast);
+            // What the index tells: how many of the searched words the text holds (as the highlighter finds them).
+            var wanted = Enumerable.Range(0, searched.Count).Count(t => ReferenceHolds(text, words, searched, prefixLast, t));
+            var end = random.Next(0, text.Length + 1);
+            end -= end > 0 && end < text.Length && char.IsHighSurrogate(text[end - 1]) ? 1 : 0;
+
+            var whole = highlighter.Snippet(text, length, wanted, whole: true);
+            var start = highlighter.Snippet(text.AsSpan(0, end), length, wanted, whole: end == text.Length);
+
+            Assert.Equal(ReferenceSnippet(text, words, searched, prefixLast, length, Math.Max(wanted, 1)), whole);
+            if (end < text.Length)
+            {
+                cut++;
+                decided += start is null ? 0 : 1;
+                Assert.True(start is null || start == whole, $"text {n} cut at {end}: “{start}” against “{whole}”");
+            }
+        }
+        Assert.True(decided > cut / 8, $"only {decided} of {cut} snippets were decided from the start of their text");
+    }
+
+    /// <summary>Whether a word of the text matches the searched word at <paramref name="term"/> and no earlier one, as <see cref="ReferenceSnippet"/> matches.</summary>
+    private static bool ReferenceHolds(string text, List<(int Start, int End)> words, List<string> searched, bool prefixLast, int term)
+    {
+        var stems = searched.Select(w => SearchTokenizer.Term(w)).ToList();
+        return words.Select(w => SearchTokenizer.Term(text.AsSpan(w.Start, w.End - w.Start)))
+            .Any(stem => Enumerable.Range(0, stems.Count).FirstOrDefault(t => prefixLast && t == stems.Count - 1 && searched[t].Length >= 2
+                ? stem.StartsWith(stems[t], StringComparison.Ordinal) : stem == stems[t], -1) == term);
+    }
+
+    /// <summary>A random text of up to <paramref name="longest"/> characters, one to three of its words to search, and a snippet length.</summary>
+    private static (string Text, List<(int Start, int End)> Words, List<string> Searched, bool PrefixLast, int Length) RandomSearch(Random random, int longest)
+    {
+        var text = RandomText(random, random.Next(0, longest));
+        var words = WordsOneByOne(text);
+        var searched = Enumerable.Range(0, random.Next(1, 4))
+            .Select(_ => words.Count == 0 ? "zz" : words[random.Next(words.Count)] is var (first, last) ? text[first..last] : "")
+            .Where(w => SearchTokenizer.Term(w).Length > 0).Distinct().DefaultIfEmpty("zz").ToList();
+        return (text, words, searched, random.Next(2) == 0, random.Next(1, 30));
     }
 
     private static List<(int Start, int End)> WordsOneByOne(string text)
@@ -178,7 +220,7 @@ public sealed class CuttingTextIntoWordsABlockAtATime
 
     /// <summary>The snippet as the highlighter cut it when it read a text one word at a time: the passage with the most
     /// searched words (then the most matches, then the first), centred or moved back to its sentence's start.</summary>
-    private static string ReferenceSnippet(string text, List<(int Start, int End)> words, List<string> searched, bool prefixLast, int length)
+    private static string ReferenceSnippet(string text, List<(int Start, int End)> words, List<string> searched, bool prefixLast, int length, int? wanted = null)
     {
         // A word matches the first searched word with its stem; the last one searched as a prefix, by its stem's start.
         var stems = searched.Select(w => SearchTokenizer.Term(w)).ToList();
@@ -202,7 +244,7 @@ public sealed class CuttingTextIntoWordsABlockAtATime
                 {
                     (best, bestSpan, bestScore) = (first, inPassage[^1] - first + 1, (distinct * 1000) + hits);
                 }
-                if (distinct == stems.Count)
+                if (distinct >= (wanted ?? stems.Count))
                 {
                     break;
                 }

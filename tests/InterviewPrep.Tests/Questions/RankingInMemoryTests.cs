@@ -2,6 +2,7 @@ using System.Globalization;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Features.Questions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Questions;
@@ -53,7 +54,7 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
     {
         var memory = await fixture.App.Services.GetRequiredService<WordIndexCache>().BuildNowAsync(CancellationToken.None);
         return (memory, (terms, filter, offset, limit) => fixture.App.QueryAsync(db =>
-            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
+            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
     }
 
     public static TheoryData<string, bool, bool> Searches()
@@ -141,6 +142,35 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
         Assert.Equal((0, total), (farInFts5.Ids.Count, farInFts5.Total));
     }
 
+    [Theory]
+    [InlineData("model gradient", false)]
+    [InlineData("naive regul", true)]
+    [InlineData("question kernels cafe", false)]
+    [InlineData("uber 3d", false)]
+    public async Task TellsWhichWordsEachResultsBodyHoldsAsFts5Does(string text, bool prefixLast)
+    {
+        var (memory, _) = await BothAsync();
+        var terms = new SearchTerms(QuestionSearchIndex.Words(text), Any: true, prefixLast);
+
+        var (ids, _, inBody) = memory.Search(terms, new QuestionFilter(null, null, null), 0, 1000);
+
+        Assert.NotEmpty(ids);
+        var heldSomewhereElse = 0;
+        for (var word = 0; word < terms.Words.Count; word++)
+        {
+            var single = new SearchTerms([terms.Words[word]], Any: false, prefixLast && word == terms.Words.Count - 1);
+            var phrase = single.MatchExpression;
+            var inBodies = await fixture.App.QueryAsync(db => Task.FromResult(db.Database
+                .SqlQueryRaw<int>("SELECT rowid AS Value FROM QuestionSearch WHERE QuestionSearch MATCH {0}", "body : " + phrase).ToHashSet()));
+            for (var row = 0; row < ids.Count; row++)
+            {
+                Assert.True(((inBody[row] >> word) & 1) == (inBodies.Contains(ids[row]) ? 1 : 0), $"“{terms.Words[word]}” in the body of {ids[row]}");
+                heldSomewhereElse += ((inBody[row] >> word) & 1) == 0 && memory.Search(single, new QuestionFilter(null, null, null), 0, 1000).Ids.Contains(ids[row]) ? 1 : 0;
+            }
+        }
+        Assert.True(text != "question kernels cafe" || heldSomewhereElse > 0, "the titles and tags hold words that bodies do not");
+    }
+
     [Fact]
     public async Task AnIndexReadBeforeAnImportIsNotUsedAfterIt()
     {
@@ -189,7 +219,7 @@ public sealed class RankingTheRealBankInMemory : IDisposable
                 new SearchTerms([.. words.Take(4)], Any: true, PrefixLast: false),
             }.Where(t => t.Words.Count > 0))
             {
-                var expected = await _app.QueryAsync(db => new QuestionSearchIndex(db, cache, _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>())
+                var expected = await _app.QueryAsync(db => new QuestionSearchIndex(db, cache, _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), _app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>())
                     .RankAsync(terms, new QuestionFilter(null, null, null), 0, 500, CancellationToken.None));
                 var actual = memory.Search(terms, new QuestionFilter(null, null, null), 0, 500);
 

@@ -53,24 +53,34 @@ public sealed class SearchHighlighter
 
     /// <summary>
     /// At most <paramref name="length"/> words of the text as HTML, chosen to show as many of the searched words as
-    /// possible (the first such passage, moved back to the start of its sentence when that fits), matches marked,
-    /// with an ellipsis where the text goes on.
+    /// possible (the first such passage, centred on its matches or moved back to the start of its sentence when that
+    /// fits), matches marked, with an ellipsis where the text goes on.
     /// </summary>
-    public string Snippet(ReadOnlySpan<char> text, int length)
+    public string Snippet(ReadOnlySpan<char> text, int length) => Snippet(text, length, _terms.Length, whole: true)!;
+
+    /// <summary>
+    /// The snippet of a body that holds <paramref name="wanted"/> of the searched words, from its whole text or from its
+    /// start only (<paramref name="whole"/> false); then null when the rest of the text could change the snippet. A
+    /// passage that shows all the words the body holds is the best there is, so the first one found ends the search.
+    /// </summary>
+    public string? Snippet(ReadOnlySpan<char> text, int length, int wanted, bool whole)
     {
         using var words = new Words(this, text);
-        var (start, end) = Window(text, words, length);
-        return Html(text, words, start, end);
+        return Window(text, words, length, Math.Min(wanted, _terms.Length), whole) is var (start, end) ? Html(text, words, start, end) : null;
     }
 
-    private (int Start, int End) Window(ReadOnlySpan<char> text, Words words, int length)
+    private (int Start, int End)? Window(ReadOnlySpan<char> text, Words words, int length, int wanted, bool whole)
     {
+        // Of a text cut short, the last word may go on past the cut: only the words before it are known as they are.
+        var known = whole ? words.Count : words.Count - 1;
         if (words.Count <= length)
         {
-            return (0, words.Count);
+            return whole ? (0, words.Count) : null;
         }
-        // The best passage starts at a match: the most distinct words, then the most matches, then the earliest.
-        var (best, bestSpan, bestScore) = (-1, 0, -1);
+        // The best passage starts at a match: the first that shows every searched word the text holds; failing that (a
+        // word the index says the body holds that is not found here), the most distinct words, then the most matches,
+        // then the earliest.
+        var (best, bestSpan, bestScore, complete) = (-1, 0, -1, false);
         var seen = new bool[_terms.Length];
         var matches = words.Matches;
         for (var first = 0; first < matches.Length; first++)
@@ -89,10 +99,17 @@ public sealed class SearchHighlighter
             {
                 (best, bestSpan, bestScore) = (matches[first].Word, last - matches[first].Word + 1, score);
             }
-            if (distinct == _terms.Length)
+            if (distinct >= wanted && distinct > 0)
             {
+                complete = true;
                 break;
             }
+        }
+        // From the start of a text, a snippet stands only if the rest cannot hold a better passage or change this one:
+        // it shows every word the body holds (or the body holds none), and all of its words are known.
+        if (!whole && !(best < 0 ? wanted == 0 && length <= known : complete && best + length <= known))
+        {
+            return null;
         }
         if (best < 0)
         {

@@ -8,7 +8,9 @@ namespace InterviewPrep.Web.Features.Questions;
 /// the questions that hold it and how often, weighted by column as the ranking weighs them. A search is then found,
 /// counted and ranked in one pass over its terms' lists, with the scores FTS5's <c>bm25</c> gives the same rows, where
 /// FTS5 ran the match twice (count, then rank) and looked up every match's column sizes to score it: at 10,000
-/// questions that was most of a search's 5 ms. See docs/decisions/0008-search-ranked-in-memory.md.
+/// questions that was most of a search's 5 ms. See docs/decisions/0008-search-ranked-in-memory.md. Each entry also
+/// tells whether the term is in the question's body, so that a result's snippet is looked for only as far into the
+/// body as it needs to be (<see cref="SearchHighlighter"/>).
 /// </summary>
 public sealed class WordIndex
 {
@@ -52,15 +54,16 @@ public sealed class WordIndex
     /// <summary>
     /// The ids of one page of matches, best first (bm25 score, then id), and how many there are. All words must match
     /// unless <see cref="SearchTerms.Any"/>; the last word matches as a prefix when <see cref="SearchTerms.PrefixLast"/>.
+    /// With each id, which of the words its body holds: bit i for <c>terms.Words[i]</c>.
     /// </summary>
-    public (List<int> Ids, int Total) Search(SearchTerms terms, QuestionFilter filter, int offset, int limit)
+    public (List<int> Ids, int Total, List<int> InBody) Search(SearchTerms terms, QuestionFilter filter, int offset, int limit)
     {
         var scratch = _scratch.TryTake(out var kept) ? kept : new Scratch(_ids.Length);
         for (var phrase = 0; phrase < terms.Words.Count; phrase++)
         {
             var word = terms.Words[phrase];
             var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
-            AddPhrase(first, last, scratch);
+            AddPhrase(first, last, 1 << phrase, scratch);
         }
         // At most every question is kept, however far the page: a page number in the millions must not size the heap.
         var page = Best(scratch, terms.Any ? 1 : terms.Words.Count, Allowed(filter), (int)Math.Min((long)offset + limit, _ids.Length), offset);
@@ -82,13 +85,14 @@ public sealed class WordIndex
         public readonly int[] Frequencies = new int[questions];
         public readonly int[] Touched = new int[questions];
         public readonly int[] Docs = new int[questions];
+        public readonly ushort[] InBody = new ushort[questions];
         public int DocCount;
 
         public void Clear()
         {
             foreach (var doc in Docs.AsSpan(0, DocCount))
             {
-                (Scores[doc], Matched[doc]) = (0, 0);
+                (Scores[doc], Matched[doc], InBody[doc]) = (0, 0, 0);
             }
             DocCount = 0;
         }
@@ -97,7 +101,7 @@ public sealed class WordIndex
     private readonly ConcurrentBag<Scratch> _scratch = [];
 
     /// <summary>Counts the questions that matched enough phrases and pass the filter, keeping the best few in a heap.</summary>
-    private (List<int> Ids, int Total) Best(Scratch scratch, int required, bool[]? allowed, int keep, int offset)
+    private (List<int> Ids, int Total, List<int> InBody) Best(Scratch scratch, int required, bool[]? allowed, int keep, int offset)
     {
         var best = new PriorityQueue<int, (double Score, int Doc)>(keep + 1, Worst.Instance);
         var total = 0;
@@ -118,21 +122,23 @@ public sealed class WordIndex
                 best.EnqueueDequeue(doc, candidate);
             }
         }
-        var ids = new int[best.Count];
-        for (var i = ids.Length - 1; i >= 0; i--)
+        var docs = new int[best.Count];
+        for (var i = docs.Length - 1; i >= 0; i--)
         {
-            ids[i] = _ids[best.Dequeue()];
+            docs[i] = best.Dequeue();
         }
-        return (ids.Skip(offset).ToList(), total);
+        var page = docs.Skip(offset).ToList();
+        return (page.ConvertAll(doc => _ids[doc]), total, page.ConvertAll(doc => (int)scratch.InBody[doc]));
     }
 
     /// <summary>
     /// Scores one phrase (a word, or a prefix and every term it starts) into each question that holds it, as bm25 does:
-    /// its weighted frequency in the question, against the question's length and the phrase's rarity in the bank.
+    /// its weighted frequency in the question, against the question's length and the phrase's rarity in the bank. Marks
+    /// the phrase's bit in the questions whose body holds it.
     /// </summary>
-    private void AddPhrase(int first, int last, Scratch scratch)
+    private void AddPhrase(int first, int last, int bit, Scratch scratch)
     {
-        var (frequencies, touched) = (scratch.Frequencies, scratch.Touched);
+        var (frequencies, touched, inBody) = (scratch.Frequencies, scratch.Touched, scratch.InBody);
         var hits = 0;
         for (var term = first; term < last; term++)
         {
@@ -140,12 +146,13 @@ public sealed class WordIndex
             while (position < end)
             {
                 doc += ReadNumber(_postings, ref position);
-                var frequency = ReadNumber(_postings, ref position);
+                var entry = ReadNumber(_postings, ref position);
                 if (frequencies[doc] == 0)
                 {
                     touched[hits++] = doc;
                 }
-                frequencies[doc] += frequency;
+                frequencies[doc] += entry >> 1;
+                inBody[doc] |= (ushort)(bit * (entry & 1));
             }
         }
 
@@ -250,7 +257,8 @@ public sealed class WordIndex
 
     /// <summary>
     /// Reads the bank's questions one at a time, in ascending id order, and builds the index. A word is folded and stemmed
-    /// once per spelling, not once per occurrence.
+    /// once per spelling, not once per occurrence. Each entry of a term's list is the gap from the last question's number
+    /// and the weighted frequency times two, plus one when the body holds the term.
     /// </summary>
     public sealed class Builder
     {
@@ -263,6 +271,7 @@ public sealed class WordIndex
         private int[] _listLengths = new int[256];
         private int[] _lastDocs = new int[256];
         private int[] _frequencies = new int[256];
+        private bool[] _inBody = new bool[256];
 
         internal List<int> Ids { get; } = [];
 
@@ -284,12 +293,12 @@ public sealed class WordIndex
                 throw new ArgumentException($"Questions must come in ascending id order; {id} came after {Ids[^1]}.", nameof(id));
             }
             var doc = Ids.Count;
-            var length = Count(title, TitleWeight) + Count(tags, TagsWeight) + Count(body, BodyWeight);
+            var length = Count(title, TitleWeight, body: false) + Count(tags, TagsWeight, body: false) + Count(body, BodyWeight, body: true);
             foreach (var term in _touched)
             {
                 WriteNumber(ref _lists[term], ref _listLengths[term], doc - _lastDocs[term]);
-                WriteNumber(ref _lists[term], ref _listLengths[term], _frequencies[term]);
-                (_lastDocs[term], _frequencies[term]) = (doc, 0);
+                WriteNumber(ref _lists[term], ref _listLengths[term], (_frequencies[term] * 2) + (_inBody[term] ? 1 : 0));
+                (_lastDocs[term], _frequencies[term], _inBody[term]) = (doc, 0, false);
             }
             _touched.Clear();
 
@@ -321,7 +330,7 @@ public sealed class WordIndex
             return new WordIndex(this, terms, starts, postings) { Generation = generation };
         }
 
-        private int Count(string text, int weight)
+        private int Count(string text, int weight, bool body)
         {
             var (position, tokens) = (0, 0);
             var lookup = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -338,6 +347,7 @@ public sealed class WordIndex
                     _touched.Add(term);
                 }
                 _frequencies[term] += weight;
+                _inBody[term] |= body;
                 tokens++;
             }
             return tokens;
@@ -359,6 +369,7 @@ public sealed class WordIndex
                 Array.Resize(ref _listLengths, size);
                 Array.Resize(ref _lastDocs, size);
                 Array.Resize(ref _frequencies, size);
+                Array.Resize(ref _inBody, size);
             }
             _lists[id] = [];
             return id;
