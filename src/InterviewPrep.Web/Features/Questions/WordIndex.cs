@@ -18,6 +18,7 @@ public sealed class WordIndex
     public const int TitleWeight = 10, TagsWeight = 4, BodyWeight = 1;
 
     private const double K1 = 1.2;
+    private const int MatchCountBits = 4, MatchCount = (1 << MatchCountBits) - 1, MaxPhrases = 16 - MatchCountBits;
     private const double B = 0.75;
 
     private readonly int[] _ids;
@@ -58,12 +59,16 @@ public sealed class WordIndex
     /// </summary>
     public (List<int> Ids, int Total, List<int> InBody) Search(SearchTerms terms, QuestionFilter filter, int offset, int limit)
     {
+        if (terms.Words.Count > MaxPhrases)
+        {
+            throw new ArgumentException($"At most {MaxPhrases} words are searched at once.", nameof(terms));
+        }
         var scratch = _scratch.TryTake(out var kept) ? kept : new Scratch(_ids.Length);
         for (var phrase = 0; phrase < terms.Words.Count; phrase++)
         {
             var word = terms.Words[phrase];
             var (first, last) = TermRange(SearchTokenizer.Term(word), terms.PrefixLast && phrase == terms.Words.Count - 1 && word.Length >= 2);
-            AddPhrase(first, last, 1 << phrase, scratch);
+            AddPhrase(first, last, phrase, scratch);
         }
         // At most every question is kept, however far the page: a page number in the millions must not size the heap.
         var page = Best(scratch, terms.Any ? 1 : terms.Words.Count, Allowed(filter), (int)Math.Min((long)offset + limit, _ids.Length), offset);
@@ -81,18 +86,18 @@ public sealed class WordIndex
     private sealed class Scratch(int questions)
     {
         public readonly double[] Scores = new double[questions];
-        public readonly byte[] Matched = new byte[questions];
+        /// <summary>Per question: how many phrases it matched (the low 4 bits), and which its body holds (a bit each above).</summary>
+        public readonly ushort[] Matched = new ushort[questions];
         public readonly int[] Frequencies = new int[questions];
         public readonly int[] Touched = new int[questions];
         public readonly int[] Docs = new int[questions];
-        public readonly ushort[] InBody = new ushort[questions];
         public int DocCount;
 
         public void Clear()
         {
             foreach (var doc in Docs.AsSpan(0, DocCount))
             {
-                (Scores[doc], Matched[doc], InBody[doc]) = (0, 0, 0);
+                (Scores[doc], Matched[doc]) = (0, 0);
             }
             DocCount = 0;
         }
@@ -107,7 +112,7 @@ public sealed class WordIndex
         var total = 0;
         foreach (var doc in scratch.Docs.AsSpan(0, scratch.DocCount))
         {
-            if (scratch.Matched[doc] < required || (allowed is not null && !allowed[doc]))
+            if ((scratch.Matched[doc] & MatchCount) < required || (allowed is not null && !allowed[doc]))
             {
                 continue;
             }
@@ -128,7 +133,7 @@ public sealed class WordIndex
             docs[i] = best.Dequeue();
         }
         var page = docs.Skip(offset).ToList();
-        return (page.ConvertAll(doc => _ids[doc]), total, page.ConvertAll(doc => (int)scratch.InBody[doc]));
+        return (page.ConvertAll(doc => _ids[doc]), total, page.ConvertAll(doc => scratch.Matched[doc] >> MatchCountBits));
     }
 
     /// <summary>
@@ -136,9 +141,10 @@ public sealed class WordIndex
     /// its weighted frequency in the question, against the question's length and the phrase's rarity in the bank. Marks
     /// the phrase's bit in the questions whose body holds it.
     /// </summary>
-    private void AddPhrase(int first, int last, int bit, Scratch scratch)
+    private void AddPhrase(int first, int last, int phrase, Scratch scratch)
     {
-        var (frequencies, touched, inBody) = (scratch.Frequencies, scratch.Touched, scratch.InBody);
+        // A question's entry: its weighted frequency over the phrase's terms, times two, plus one if its body holds any.
+        var (frequencies, touched) = (scratch.Frequencies, scratch.Touched);
         var hits = 0;
         for (var term = first; term < last; term++)
         {
@@ -151,8 +157,7 @@ public sealed class WordIndex
                 {
                     touched[hits++] = doc;
                 }
-                frequencies[doc] += entry >> 1;
-                inBody[doc] |= (ushort)(bit * (entry & 1));
+                frequencies[doc] = (frequencies[doc] + (entry & ~1)) | (entry & 1);
             }
         }
 
@@ -163,14 +168,17 @@ public sealed class WordIndex
         {
             idf = 1e-6;
         }
+        var inBody = 1 << (MatchCountBits + phrase);
         foreach (var doc in touched.AsSpan(0, hits))
         {
-            var frequency = (double)frequencies[doc];
+            var frequency = (double)(frequencies[doc] >> 1);
             scratch.Scores[doc] += idf * (frequency * (K1 + 1.0) / (frequency + _lengthNorms[doc]));
-            if (scratch.Matched[doc]++ == 0)
+            var matched = scratch.Matched[doc];
+            if (matched == 0)
             {
                 scratch.Docs[scratch.DocCount++] = doc;
             }
+            scratch.Matched[doc] = (ushort)(matched + 1 + (inBody * (frequencies[doc] & 1)));
             frequencies[doc] = 0;
         }
     }
