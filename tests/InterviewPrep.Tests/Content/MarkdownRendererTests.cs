@@ -57,6 +57,11 @@ public sealed class RenderingMarkdown
             _renderer.ToPlainText("The gap between $R(\\hat f)$ and $\\hat R_{\\text{train}}(\\hat f)$, with $\\lambda \\dots n$:\n\n"
                 + "$$\nr_{im} = -\\left[ \\frac{\\partial L}{\\partial F} \\right]\n$$\n\nThese $r_{im}$ are residuals.\n"));
 
+    [Fact]
+    public void PlainTextHasALinePerTableRowWithItsCellsSetApart() =>
+        Assert.Equal("Before.\nBagging / Boosting\nBase learner: deep, low bias / shallow\nTuning: low\nAfter.\n",
+            _renderer.ToPlainText("Before.\n\n| | Bagging | Boosting |\n| --- | --- | --- |\n| Base learner | deep, **low** bias | shallow |\n| Tuning | low | |\n\nAfter.\n"));
+
     [Theory]
     [InlineData(@"\sum_{i=1}^{n} x_i", "sum_i=1^n x_i")]
     [InlineData(@"\left( \frac{a}{b} \right)", "( a/b )")]
@@ -64,6 +69,7 @@ public sealed class RenderingMarkdown
     [InlineData(@"p \,\le\, 0.05", "p ≤ 0.05")]
     [InlineData(@"\mathbb{E}[X] \approx \bar x", "E[X] ≈ x")]
     [InlineData(@"\frac{\hat{a}}{b} + \sqrt{n}", "frac a b + sqrt n")]
+    [InlineData(@"w \sim N(0, \tau^2 I)", "w ~ N(0, tau^2 I)")]
     public void TexIsReadAsText(string tex, string text) => Assert.Equal(text, MarkdownRenderer.ReadableTex(tex));
 
     [Fact]

@@ -5,9 +5,11 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace InterviewPrep.Web.Features.Content;
@@ -20,7 +22,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -69,6 +71,7 @@ public sealed partial class MarkdownRenderer
             renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new PlainLineBreaks());
             renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new PlainMathBlocks());
             renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new PlainMathInlines());
+            renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new PlainTables());
             renderer.Render(document);
             return writer.ToString();
         }
@@ -103,6 +106,34 @@ public sealed partial class MarkdownRenderer
         protected override void Write(HtmlRenderer renderer, MathBlock obj) => renderer.EnsureLine();
     }
 
+    /// <summary>
+    /// A table as a line per row, read as "first cell: second / third" (a snippet then sets the rows apart with " · "):
+    /// as HTML without its tags, a whole table was one line of words run together ("Base learner deep, low bias, high
+    /// variance shallow, high bias Mainly reduces…"). Empty cells are left out; a row whose first cell is empty (a header
+    /// over a column of names) is read "second / third".
+    /// </summary>
+    private sealed class PlainTables : HtmlObjectRenderer<Table>
+    {
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.EnsureLine();
+            foreach (var row in table.OfType<TableRow>())
+            {
+                var (cells, headed) = (0, false);
+                foreach (var (cell, column) in row.OfType<TableCell>().Select((c, i) => (c, i)))
+                {
+                    foreach (var leaf in cell.OfType<LeafBlock>().Where(l => l.Inline?.FirstChild is not null))
+                    {
+                        renderer.Write(cells++ == 0 ? "" : headed && cells == 2 ? ": " : " / ");
+                        renderer.WriteLeafInline(leaf);
+                        headed |= column == 0;
+                    }
+                }
+                renderer.EnsureLine();
+            }
+        }
+    }
+
     /// <summary>An inline formula stays in the sentence, as <see cref="ReadableTex"/> writes it.</summary>
     private sealed class PlainMathInlines : HtmlObjectRenderer<MathInline>
     {
@@ -131,7 +162,7 @@ public sealed partial class MarkdownRenderer
     {
         ["dots"] = "…", ["ldots"] = "…", ["cdots"] = "…", ["le"] = "≤", ["leq"] = "≤", ["ge"] = "≥", ["geq"] = "≥",
         ["ne"] = "≠", ["neq"] = "≠", ["approx"] = "≈", ["times"] = "×", ["cdot"] = "·", ["in"] = "∈", ["to"] = "→",
-        ["infty"] = "∞", ["pm"] = "±", ["mid"] = "|",
+        ["infty"] = "∞", ["pm"] = "±", ["mid"] = "|", ["sim"] = "~",
     };
 
     [GeneratedRegex(@"\\[,;:! ]|\\q?quad(?![a-zA-Z])")]
