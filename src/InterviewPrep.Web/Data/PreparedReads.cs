@@ -54,15 +54,16 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
 
     /// <summary>
     /// Reads a text column of rows by rowid through SQLite's blob API, which reads only the pages that hold the bytes
-    /// asked for: first the start of each text (at most <paramref name="firstBytes"/> of it, cut at a whole character),
-    /// and the whole text only when <paramref name="visit"/> answers false for the start. Each text is given with its
-    /// row's place in <paramref name="rowids"/> and whether it is the whole text. A row that is not there is left out.
+    /// asked for: first the start of each text (as many bytes as <paramref name="firstBytes"/> gives for the row's place
+    /// in <paramref name="rowids"/> and the text's length, cut at a whole character), and the whole text only when
+    /// <paramref name="visit"/> answers false for the start. Each text is given with its row's place and whether it is
+    /// the whole text. A row that is not there is left out.
     /// </summary>
-    public void ReadTexts(string table, string column, IReadOnlyList<int> rowids, int firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit) => Lend(session =>
+    public void ReadTexts(string table, string column, IReadOnlyList<int> rowids, Func<int, int, int> firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit) => Lend(session =>
     {
         sqlite3_blob? blob = null;
-        var bytes = ArrayPool<byte>.Shared.Rent(firstBytes);
-        var chars = ArrayPool<char>.Shared.Rent(firstBytes);
+        var bytes = ArrayPool<byte>.Shared.Rent(4096);
+        var chars = ArrayPool<char>.Shared.Rent(4096);
         try
         {
             for (var row = 0; row < rowids.Count; row++)
@@ -79,8 +80,9 @@ public sealed class PreparedReads(IOptions<StorageOptions> storage) : IDisposabl
                     continue;
                 }
                 var length = raw.sqlite3_blob_bytes(blob!);
-                var whole = length <= firstBytes;
-                var text = Decode(blob!, Math.Min(length, firstBytes), whole, ref bytes, ref chars);
+                var first = firstBytes(row, length);
+                var whole = length <= first;
+                var text = Decode(blob!, Math.Min(length, first), whole, ref bytes, ref chars);
                 if (!visit(row, text, whole) && !whole)
                 {
                     visit(row, Decode(blob!, length, true, ref bytes, ref chars), true);

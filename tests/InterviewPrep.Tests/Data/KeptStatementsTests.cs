@@ -58,7 +58,7 @@ public sealed class KeptStatements : IDisposable
             "CREATE TABLE Texts (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL); INSERT INTO Texts VALUES (1, 'abé𝑥 and more'), (2, 'short'), (4, 'aé𝑥𝑥')"));
         var seen = new List<(int Row, string Text, bool Whole)>();
 
-        _reads.ReadTexts("Texts", "Body", [1, 3, 2, 4], 5, (row, text, whole) =>
+        _reads.ReadTexts("Texts", "Body", [1, 3, 2, 4], (_, _) => 5, (row, text, whole) =>
         {
             seen.Add((row, text.ToString(), whole));
             return row != 0; // the first text's start is not enough; the others are
