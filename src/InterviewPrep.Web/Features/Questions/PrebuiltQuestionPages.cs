@@ -196,7 +196,7 @@ public sealed class PrebuiltQuestionPages(
                 Directory.Delete(directory, recursive: true);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning("Old question pages in {Directory} could not be removed ({Reason})", directory, ex.Message);
         }

@@ -88,8 +88,9 @@ public sealed partial class QuestionSearchIndex(AppDbContext db, WordIndexCache 
         var bank = await catalog.GetAsync(ct);
         var highlighter = new SearchHighlighter(terms.Words, terms.PrefixLast);
         var snippets = new string?[ids.Count];
-        reads.ReadTexts("QuestionSearch_content", "c2", ids, (row, length) => FirstBytes(BitOperations.PopCount((uint)inBody[row]), length), (row, body, whole) =>
-            (snippets[row] = highlighter.Snippet(body, SnippetWords, BitOperations.PopCount((uint)inBody[row]), whole)) is not null);
+        var wanted = inBody.ConvertAll(words => BitOperations.PopCount((uint)words));
+        reads.ReadTexts("QuestionSearch_content", "c2", ids, (row, length) => FirstBytes(wanted[row], length), (row, body, whole) =>
+            (snippets[row] = highlighter.Snippet(body, SnippetWords, wanted[row], whole)) is not null);
 
         var items = new List<QuestionSummary>(ids.Count);
         for (var row = 0; row < ids.Count; row++)
