@@ -71,12 +71,8 @@ for _ in $(seq 1 150); do curl -fs "$base/healthz" 2>/dev/null | grep -q Healthy
 # version has changed since bench/run.sh made the data) and the question pages built ahead. Sampled then,
 # the profile would show that work and searches answered by FTS5, not the index in memory.
 echo "== waiting for the app's start-up work (the import of the bank, the pages built ahead)"
-ticks_per_s=$(getconf CLK_TCK)
-app_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-for _ in $(seq 1 300); do
-  a0=$(app_ticks); sleep 1; a1=$(app_ticks)
-  awk -v d=$((a1 - a0)) -v t="$ticks_per_s" 'BEGIN {exit !(d / t < 0.05)}' && break
-done
+. bench/idle.sh
+wait_until_idle "$server_pid" 300
 
 load() { # offset, connections, seconds
   BENCH_PATHS=$out/paths.txt BENCH_OFFSET=$1 BENCH_THREADS=2 BENCH_OUT=$out/wrk-$1.json \

@@ -71,6 +71,7 @@ trap 'exit 130' INT TERM
 sent() { sed 's/.*"requests":\([0-9]*\).*/\1/' "$1"; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 ticks_per_s=$(getconf CLK_TCK)
+. bench/idle.sh
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 # Runs a timed step: records <key>_ms (wall time) and <key>_others_cores (the CPU that other
 # processes used meanwhile, in cores), so a slow figure can be told apart from a busy machine.
@@ -225,10 +226,7 @@ echo "healthy after $(( $(ms_now) - started )) ms"
 # the first scenarios, and record how long after the first healthy answer that was (in 1 s steps).
 step="waiting for the app's start-up work"
 idle_from=$(ms_now)
-for _ in $(seq 1 120); do
-  a0=$(app_ticks); sleep 1; a1=$(app_ticks)
-  awk -v d=$((a1 - a0)) -v t="$ticks_per_s" 'BEGIN {exit !(d / t < 0.05)}' && break
-done
+wait_until_idle "$server_pid" 120
 record startup_work_ms $(( $(ms_now) - idle_from ))
 echo "idle $(( $(ms_now) - idle_from )) ms later"
 
