@@ -117,11 +117,14 @@ public sealed class PrebuiltQuestionPages(
             {
                 var next = imports.NextGeneration;
                 var generation = imports.Generation;
-                if (!imports.IsRunning && Volatile.Read(ref _batch)?.Generation != generation && requests.IsReady)
+                // Read once: a server that became ready between two readings left the loop waiting for the next import
+                // without having built this generation's pages (seen in CI as a test that waited in vain).
+                var ready = requests.IsReady;
+                if (!imports.IsRunning && Volatile.Read(ref _batch)?.Generation != generation && ready)
                 {
                     await BuildAsync(generation, stop); // once per generation, even when it fails
                 }
-                await (requests.IsReady ? next : Task.Delay(TimeSpan.FromMilliseconds(100), stop)).WaitAsync(stop);
+                await (ready ? next : Task.Delay(TimeSpan.FromMilliseconds(100), stop)).WaitAsync(stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
