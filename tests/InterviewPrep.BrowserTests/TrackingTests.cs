@@ -83,6 +83,32 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task ARefusedFormKeepsItsFieldsInLineWhenAnErrorIsLongerThanItsNeighbours()
+    {
+        var page = await browser.NewPageAsync();
+        await Journey.RunAsync(page, nameof(ARefusedFormKeepsItsFieldsInLineWhenAnErrorIsLongerThanItsNeighbours), async () =>
+        {
+            await RegisterAsync(page);
+            await page.GotoAsync("/interviews/new");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            // Company's error takes one line and Role's two at this width; Stage has none.
+            await Assertions.Expect(page.Locator("#Input_Role ~ .field-error")).ToHaveTextAsync("Enter the role you are interviewing for.");
+            await Journey.ShowAsync(page, "interview-form-refused");
+
+            var company = (await page.Locator("#Input_Company").BoundingBoxAsync())!;
+            var role = (await page.Locator("#Input_Role").BoundingBoxAsync())!;
+            var stage = (await page.Locator("#Input_Stage").BoundingBoxAsync())!;
+            var round = (await page.Locator("#Input_RoundName").BoundingBoxAsync())!;
+            Assert.Equal(role.Y, company.Y, 0.5);
+            Assert.Equal(role.Y, stage.Y, 0.5);
+            // Each control keeps the height it has without an error: a field beside a taller one is not stretched.
+            Assert.Equal(round.Height, company.Height, 0.5);
+            Assert.Equal(round.Height, role.Height, 0.5);
+            Assert.True(stage.Height <= round.Height + 0.5, $"the stage select is {stage.Height}px tall, an input {round.Height}px");
+        });
+    }
+
     [Theory]
     [InlineData("/interviews")]
     [InlineData("/interviews/new")]
