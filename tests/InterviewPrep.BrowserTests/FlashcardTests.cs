@@ -126,6 +126,12 @@ public sealed class StudyingFlashcards(BrowserFixture browser)
                     await page.GotoAsync("/flashcards/review?deck=all");
                     await page.Keyboard.PressAsync("Space");
                     await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+                    // The answer is scrolled to, and its start is in view: not under the header, as it was under the
+                    // sticky one (and on a phone under both of its rows).
+                    var edges = await page.EvaluateAsync<double[]>(
+                        "() => [document.querySelector('[data-back]').getBoundingClientRect().top, document.querySelector('.site-header').getBoundingClientRect().bottom, window.scrollY]");
+                    Assert.True(edges[2] > 0, "the page did not scroll to the answer");
+                    Assert.True(edges[0] >= edges[1] - 0.5 && edges[0] < 780, $"the answer starts at {edges[0]}px, the header ends at {edges[1]}px");
                 }
                 else if (url.StartsWith("/flashcards/cards/own", StringComparison.Ordinal) || url == "/flashcards/cards")
                 {
