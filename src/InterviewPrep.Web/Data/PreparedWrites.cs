@@ -122,7 +122,18 @@ public sealed class PreparedWrites(IOptions<StorageOptions> storage, WriteGate g
         }
     }
 
-    private KeptConnection Open() => new(DataServices.ConnectionString(storage.Value.DatabasePath), "PRAGMA foreign_keys = ON");
+    private KeptConnection Open() =>
+        new(DataServices.ConnectionString(storage.Value.DatabasePath), $"PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {CheckpointPages}");
+
+    /// <summary>
+    /// How many pages the write-ahead log holds before a commit of this connection copies them into the database (SQLite's
+    /// default is 1,000). A grade writes about 20 pages (two rows and nine index entries), so at the default a checkpoint ran
+    /// inside a commit every 45 grades or so under load, holding up the whole group behind it. At 4,000 it runs a quarter as
+    /// often and writes fewer pages in all, as a page changed many times is copied once; in three alternating runs of the
+    /// benchmark's grading at 16 users, throughput rose 3 to 21 % and CPU per grade fell 2 to 15 %. The log file then stays
+    /// at about 17 MB instead of 4 MB. EF Core's connections keep the default: they write seldom.
+    /// </summary>
+    internal const int CheckpointPages = 4000;
 
     public void Dispose()
     {

@@ -130,6 +130,32 @@ public sealed class KeptStatements : IDisposable
     }
 
     [Fact]
+    public async Task ThePreparedWritesLetTheLogGrowPastSqlitesDefaultBeforeACheckpoint()
+    {
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TABLE Pages (Id INTEGER PRIMARY KEY, Body TEXT NOT NULL)"));
+        var wal = Path.Combine(_app.DataDirectory, "interviewprep.db-wal");
+        var body = new string('x', 4000); // a page each
+        // 2,000 pages in commits of 50: at SQLite's default of 1,000 a commit would copy the log into the database, and the
+        // next one would start the log again from its beginning, so it would never grow much past 1,000 pages.
+        for (var commit = 0; commit < 40; commit++)
+        {
+            await _writes.WriteAsync(statements =>
+            {
+                var insert = statements.Command("INSERT INTO Pages (Body) VALUES ($body)");
+                PreparedReads.Set(insert, "$body", body);
+                for (var row = 0; row < 50; row++)
+                {
+                    insert.ExecuteNonQuery();
+                }
+                return 0;
+            }, default);
+        }
+
+        const int Frame = 4096 + 24;
+        Assert.InRange(new FileInfo(wal).Length / Frame, 1900, PreparedWrites.CheckpointPages);
+    }
+
+    [Fact]
     public async Task WritersTakeTurnsWithEfCoreThroughTheGate()
     {
         // EF Core holds the gate in a transaction: a prepared write waits for it instead of meeting SQLite's lock.
