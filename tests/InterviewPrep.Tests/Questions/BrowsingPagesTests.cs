@@ -1,6 +1,7 @@
 using System.Net;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Questions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Questions;
@@ -80,6 +81,30 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
 
         var expected = count == 1 ? "1 question" : $"of {count} questions";
         Assert.Contains(expected, page.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFiltersOfferEveryLiveCategoryAndTagAndShowTheChosenOnesSelected()
+    {
+        static List<string> Values(AngleSharp.Dom.IDocument page, string select) =>
+            [.. page.QuerySelectorAll($"#{select} option").Skip(1).Select(o => o.GetAttribute("value") ?? "(none)")]; // after "All" / "Any"
+        var (categories, tags) = await fixture.App.QueryAsync(async db => (
+            await db.Categories.Where(c => !c.IsRetired).OrderBy(c => c.Order).Select(c => c.Slug).ToListAsync(),
+            await db.Tags.Where(t => t.Questions.Any(q => !q.IsRetired)).OrderBy(t => t.Slug).Select(t => t.Slug).ToListAsync()));
+        Assert.NotEmpty(tags);
+
+        var none = await _client.GetDocumentAsync("/questions?q=model");
+        var chosen = await _client.GetDocumentAsync($"/questions?q=model&category=practical&tag={tags[^1]}");
+
+        foreach (var page in new[] { none, chosen })
+        {
+            Assert.Equal(categories, Values(page, "category"));
+            Assert.Equal(tags, Values(page, "tag"));
+        }
+        Assert.Equal(["Theoretical concepts", "Practical applications"], none.QuerySelectorAll("#category option").Skip(1).Take(2).Select(o => o.TextContent));
+        Assert.Empty(none.QuerySelectorAll("#category option[selected], #tag option[selected]"));
+        Assert.Equal(["practical"], chosen.QuerySelectorAll("#category option[selected]").Select(o => o.GetAttribute("value")));
+        Assert.Equal([tags[^1]], chosen.QuerySelectorAll("#tag option[selected]").Select(o => o.GetAttribute("value")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using InterviewPrep.Web.Data;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using DifficultyLevel = InterviewPrep.Web.Features.Questions.Difficulty;
@@ -18,6 +19,14 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     public QuestionPage Result { get; private set; } = null!;
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
     public IReadOnlyList<Choice> Tags { get; private set; } = [];
+    /// <summary>The category filter's options: written once per import when none is chosen.</summary>
+    public IHtmlContent CategoryOptions => Category is null ? _choices.CategoryOptions : FilterChoices.Options(Categories, Category);
+
+    /// <summary>The tag filter's options: written once per import when none is chosen.</summary>
+    public IHtmlContent TagOptions => Tag is null ? _choices.TagOptions : FilterChoices.Options(Tags, Tag);
+
+    private FilterChoices.Snapshot _choices = null!;
+
     public static IReadOnlyList<Choice> Difficulties { get; } = [new("easy", "Easy"), new("medium", "Medium"), new("hard", "Hard")];
 
     /// <summary>Filter values that were not recognised, so the page can say it ignored them.</summary>
@@ -28,7 +37,8 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (_, Categories, Tags) = await choices.GetAsync(db, ct);
+        _choices = await choices.GetAsync(db, ct);
+        (Categories, Tags) = (_choices.Categories, _choices.Tags);
 
         Category = Known(Category, Categories, "category");
         Tag = Known(Tag, Tags, "tag");
