@@ -32,7 +32,10 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     /// <summary>Filter values that were not recognised, so the page can say it ignored them.</summary>
     public List<string> Ignored { get; } = [];
 
-    public bool IsSearch => QuestionSearchIndex.Words(Query).Count > 0;
+    /// <summary>Whether the box holds a word to search for: read several times by the page, worked out once.</summary>
+    public bool IsSearch => _isSearch ??= QuestionSearchIndex.Words(Query).Count > 0;
+
+    private bool? _isSearch;
     public bool IsFiltered => IsSearch || Category is not null || Difficulty is not null || Tag is not null;
 
     public async Task OnGetAsync(CancellationToken ct)
