@@ -73,6 +73,9 @@ ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 ticks_per_s=$(getconf CLK_TCK)
 . bench/idle.sh
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# Time the hypervisor gave this virtual machine's cores to others ("steal"): a run with more of it
+# had less of the machine, however quiet the machine itself was.
+steal_ticks() { awk '/^cpu / {print $9}' /proc/stat; }
 # Runs a timed step: records <key>_ms (wall time) and <key>_others_cores (the CPU that other
 # processes used meanwhile, in cores), so a slow figure can be told apart from a busy machine.
 timed() {
@@ -352,7 +355,7 @@ for line in "${scenarios[@]}"; do
     settle
     # Reset the peak resident size, so that VmHWM afterwards is this run's peak (Linux 4.0 and later).
     echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
-    machine_before=$(machine_ticks); app_before=$(app_ticks); wall_before=$(ms_now)
+    machine_before=$(machine_ticks); app_before=$(app_ticks); steal_before=$(steal_ticks); wall_before=$(ms_now)
     TIMEFORMAT='%3U %3S'
     first_index=$offset
     if [ "$grading" -eq 1 ]; then
@@ -367,14 +370,15 @@ for line in "${scenarios[@]}"; do
     wall_ms=$(( $(ms_now) - wall_before ))
     offset=$((offset + $(sent "$run/$name-c$c.json") + c))
     kill -0 "$server_pid" 2>/dev/null || { tail -20 "$run/server.log"; echo "the app died during $name" >&2; exit 1; }
-    machine_cpu=$(( $(machine_ticks) - machine_before )); app_cpu=$(( $(app_ticks) - app_before ))
+    machine_cpu=$(( $(machine_ticks) - machine_before )); app_cpu=$(( $(app_ticks) - app_before )); steal=$(( $(steal_ticks) - steal_before ))
     wrk_cpu=$(awk '{printf "%.3f", $1 + $2}' "$run/$name-c$c.time")
     peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
-    printf '{"scenario":"%s","label":"%s","connections":%d,"threads":%d,"duration_s":%d,"peak_kb":%d,"wall_s":%s,"app_cpu_s":%s,"wrk_cpu_s":%s,"machine_cpu_s":%s,"loadavg":"%s","others_before_cores":%s,"waited_s":%d,"paths":%d,"first_index":%d,"wrk":%s}\n' \
+    printf '{"scenario":"%s","label":"%s","connections":%d,"threads":%d,"duration_s":%d,"peak_kb":%d,"wall_s":%s,"app_cpu_s":%s,"wrk_cpu_s":%s,"machine_cpu_s":%s,"steal_s":%s,"loadavg":"%s","others_before_cores":%s,"waited_s":%d,"paths":%d,"first_index":%d,"wrk":%s}\n' \
       "$name" "$label" "$c" "$threads" "$duration" "$peak_kb" \
       "$(awk -v v="$wall_ms" 'BEGIN {printf "%.3f", v / 1000}')" \
       "$(awk -v v="$app_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" "$wrk_cpu" \
       "$(awk -v v="$machine_cpu" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" \
+      "$(awk -v v="$steal" -v t="$ticks_per_s" 'BEGIN {printf "%.2f", v / t}')" \
       "$(cut -d' ' -f1 /proc/loadavg)" "$others_before" "$waited" "$list_size" "$first_index" "$(cat "$run/$name-c$c.json")" >> "$run/results.jsonl"
     printf '  %-14s c=%-3s %s\n' "$name" "$c" "$(grep -E '^(Requests/sec|grades:)' "$run/$name-c$c.txt" | tr -s ' ')"
   done

@@ -21,6 +21,9 @@ internal sealed record RunResult(
     double AppCpuMsPerRequest, double AppCores, double WrkCores, double OtherCores, string LoadAverage,
     double OtherCoresBefore, int WaitedForQuietS, int PathsInList, int FirstPathIndex, Grades? Grades = null)
 {
+    /// <summary>The cores the hypervisor gave to other machines during the run (steal time), where the results record it.</summary>
+    public double? StolenCores { get; init; }
+
     /// <summary>True when a run of a list longer than one path came back to paths asked before (cached answers possible).</summary>
     public bool RepeatedPaths => PathsInList > 1 && FirstPathIndex + Requests + Connections > PathsInList;
 }
@@ -198,7 +201,10 @@ internal static class Report
                 root.GetProperty("first_index").GetInt32(),
                 wrk.TryGetProperty("accepted", out var accepted)
                     ? new Grades(accepted.GetInt64(), wrk.GetProperty("in_log").GetInt64(), wrk.GetProperty("duplicated_in_log").GetInt64())
-                    : null));
+                    : null)
+            {
+                StolenCores = root.TryGetProperty("steal_s", out var steal) ? Math.Round(steal.GetDouble() / wall, 2) : null,
+            });
         }
 
         var baseline = scenarios.Find(s => s.Name == "baseline");
@@ -321,13 +327,13 @@ internal static class Report
     private static string ConsoleTable(List<ScenarioResult> scenarios)
     {
         var text = new StringBuilder();
-        text.AppendLine(Inv, $"{"scenario",-14} {"conns",5} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"% base",7} {"peak MB",8} {"CPU ms/req",10} {"others",7}");
+        text.AppendLine(Inv, $"{"scenario",-14} {"conns",5} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"% base",7} {"peak MB",8} {"CPU ms/req",10} {"others",7} {"stolen",7}");
         foreach (var scenario in scenarios)
         {
             foreach (var run in scenario.Runs)
             {
                 text.AppendLine(Inv,
-                    $"{scenario.Name,-14} {run.Connections,5} {run.RequestsPerSecond,10:N0} {run.P50Ms,8:0.00} {run.P99Ms,8:0.00} {run.Errors.Total,7} {Percent(run),7} {run.PeakMemoryMb,8:0} {run.AppCpuMsPerRequest,10:0.00} {run.OtherCores,7:0.00}");
+                    $"{scenario.Name,-14} {run.Connections,5} {run.RequestsPerSecond,10:N0} {run.P50Ms,8:0.00} {run.P99Ms,8:0.00} {run.Errors.Total,7} {Percent(run),7} {run.PeakMemoryMb,8:0} {run.AppCpuMsPerRequest,10:0.00} {run.OtherCores,7:0.00} {run.StolenCores,7:0.00}");
             }
         }
         return text.ToString().TrimEnd();
@@ -347,16 +353,16 @@ internal static class Report
         text.AppendLine(Inv,
             $"Measured {date:yyyy-MM-dd HH:mm} UTC with **N = {questions:N0} questions** on {meta["cores"]} cores ({meta.GetValueOrDefault("cpu", "")}) and {memoryGiB:0.0} GiB of memory, {meta.GetValueOrDefault("os", "")}, .NET SDK {meta.GetValueOrDefault("dotnet", "")}, wrk {meta.GetValueOrDefault("wrk", "")}, commit {meta.GetValueOrDefault("commit", "unknown")}.");
         text.AppendLine(Inv,
-            $"Each run lasted {meta["duration_s"]} s at {string.Join(", ", connections)} connections, after the first 50 paths of each scenario (all of a shorter list) answered 200, and a 3 s warm-up per scenario; wrk ran on the same cores as the app (1 thread for 1 connection, else 2) with a {meta.GetValueOrDefault("wrk_timeout_s", "?")} s timeout. The app ran with Serilog at {meta["log_level"]}. Load average before measuring: {meta.GetValueOrDefault("loadavg_before", "?")}; before each run the script waited up to {meta.GetValueOrDefault("quiet_wait_s", "0")} s for other processes to use less than a quarter of a core, and the last column is what they used during the run.");
+            $"Each run lasted {meta["duration_s"]} s at {string.Join(", ", connections)} connections, after the first 50 paths of each scenario (all of a shorter list) answered 200, and a 3 s warm-up per scenario; wrk ran on the same cores as the app (1 thread for 1 connection, else 2) with a {meta.GetValueOrDefault("wrk_timeout_s", "?")} s timeout. The app ran with Serilog at {meta["log_level"]}. Load average before measuring: {meta.GetValueOrDefault("loadavg_before", "?")}; before each run the script waited up to {meta.GetValueOrDefault("quiet_wait_s", "0")} s for other processes to use less than a quarter of a core, and the last two columns are what they used during the run and what the host's hypervisor took from this machine's cores (steal time: work for other machines on the same host).");
         text.AppendLine();
-        text.AppendLine("| scenario | connections | requests/s | p50 ms | p99 ms | errors | % of baseline rps | peak memory MB | app CPU ms per request | other load (cores) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| scenario | connections | requests/s | p50 ms | p99 ms | errors | % of baseline rps | peak memory MB | app CPU ms per request | other load (cores) | taken by the host (cores) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var scenario in scenarios)
         {
             foreach (var run in scenario.Runs)
             {
                 text.AppendLine(Inv,
-                    $"| {scenario.Label} | {run.Connections} | {run.RequestsPerSecond:N0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {ErrorText(run.Errors)} | {Percent(run)} | {run.PeakMemoryMb:0} | {run.AppCpuMsPerRequest:0.00} | {run.OtherCores:0.00} |");
+                    $"| {scenario.Label} | {run.Connections} | {run.RequestsPerSecond:N0} | {run.P50Ms:0.00} | {run.P99Ms:0.00} | {ErrorText(run.Errors)} | {Percent(run)} | {run.PeakMemoryMb:0} | {run.AppCpuMsPerRequest:0.00} | {run.OtherCores:0.00} | {(run.StolenCores is { } stolen ? stolen.ToString("0.00", Inv) : "")} |");
             }
         }
         var repeated = scenarios.Where(s => s.Name.EndsWith("-all", StringComparison.Ordinal) || s.Name == "search")
