@@ -21,8 +21,8 @@ public sealed class FilterChoices(ContentImportStatus imports)
     {
         /// <summary>
         /// The categories' <c>option</c> elements with none selected, written once per import: the list and every search
-        /// wrote them (and the tags' 80 in the benchmark's bank) option by option, a quarter of the CPU of a search page
-        /// without results.
+        /// wrote them (and the tags', 80 in the benchmark's bank) option by option, about a tenth of the CPU of a search
+        /// page without results.
         /// </summary>
         public HtmlString CategoryOptions { get; } = Options(Categories, selected: null);
 

@@ -19,6 +19,7 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     public QuestionPage Result { get; private set; } = null!;
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
     public IReadOnlyList<Choice> Tags { get; private set; } = [];
+
     /// <summary>The category filter's options: written once per import when none is chosen.</summary>
     public IHtmlContent CategoryOptions => Category is null ? _choices.CategoryOptions : FilterChoices.Options(Categories, Category);
 
