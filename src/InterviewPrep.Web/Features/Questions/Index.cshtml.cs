@@ -37,6 +37,7 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     public bool IsSearch => _isSearch ??= QuestionSearchIndex.Words(Query).Count > 0;
 
     private bool? _isSearch;
+
     public bool IsFiltered => IsSearch || Category is not null || Difficulty is not null || Tag is not null;
 
     public async Task OnGetAsync(CancellationToken ct)
