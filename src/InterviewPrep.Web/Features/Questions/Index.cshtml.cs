@@ -17,14 +17,11 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
 
     public QuestionPage Result { get; private set; } = null!;
-    public IReadOnlyList<Choice> Categories { get; private set; } = [];
-    public IReadOnlyList<Choice> Tags { get; private set; } = [];
-
     /// <summary>The category filter's options: written once per import when none is chosen.</summary>
-    public IHtmlContent CategoryOptions => Category is null ? _choices.CategoryOptions : FilterChoices.Options(Categories, Category);
+    public IHtmlContent CategoryOptions => Category is null ? _choices.CategoryOptions : FilterChoices.Options(_choices.Categories, Category);
 
     /// <summary>The tag filter's options: written once per import when none is chosen.</summary>
-    public IHtmlContent TagOptions => Tag is null ? _choices.TagOptions : FilterChoices.Options(Tags, Tag);
+    public IHtmlContent TagOptions => Tag is null ? _choices.TagOptions : FilterChoices.Options(_choices.Tags, Tag);
 
     private FilterChoices.Snapshot _choices = null!;
 
@@ -43,10 +40,9 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     public async Task OnGetAsync(CancellationToken ct)
     {
         _choices = await choices.GetAsync(db, ct);
-        (Categories, Tags) = (_choices.Categories, _choices.Tags);
 
-        Category = Known(Category, Categories, "category");
-        Tag = Known(Tag, Tags, "tag");
+        Category = Known(Category, _choices.Categories, "category");
+        Tag = Known(Tag, _choices.Tags, "tag");
         Difficulty = Known(Difficulty?.ToLowerInvariant(), Difficulties, "difficulty");
         DifficultyLevel? difficulty = InterviewPrep.Web.Features.Content.ContentParser.TryParseDifficulty(Difficulty, out var level) ? level : null;
         // "page" is a route value of Razor Pages itself, so the query string is read directly.
