@@ -20,6 +20,19 @@ if [ -z "${INTERVIEWPREP_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1
   fi
 fi
 
+# The content check runs the bank's python blocks with Debian's python3 and NumPy.
+if [ -z "${INTERVIEWPREP_PYTHON:-}" ] && ! /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "Installing Debian's python3-numpy for the content check..."
+    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-numpy >/dev/null \
+      || echo "Could not install python3-numpy; the content check of the bank's code will fail." >&2
+  else
+    echo "No python3 with NumPy and no apt-get: set INTERVIEWPREP_PYTHON to a python3 that has NumPy." >&2
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build InterviewPrep.sln -c Release -nologo -v quiet; then
   echo "The build failed."

@@ -37,6 +37,43 @@ public sealed class ParsingAQuestionFile
     }
 
     [Fact]
+    public void ReadsTheKeyPointsAsAListOfItems()
+    {
+        var (doc, problems) = Parse(Valid().Replace("- Gives a concrete example.", "- Gives a concrete example,\n  such as $x^2$.", StringComparison.Ordinal));
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            ["Defines the term in one sentence.", "Gives a concrete example, such as $x^2$.", "Names a way to detect it."],
+            ContentParser.KeyPointItems(doc!.KeyPoints));
+    }
+
+    [Theory]
+    [InlineData("- One.\n- Two.", "the key points have 2 bullets; write 3 to 6")]
+    [InlineData("- 1\n- 2\n- 3\n- 4\n- 5\n- 6\n- 7", "the key points have 7 bullets; write 3 to 6")]
+    [InlineData("A strong answer defines it, gives an example and says how to detect it.", "the key points must be a list: start each point with '- '")]
+    public void KeyPointsThatCannotBeTickedOneByOneAreReported(string keyPoints, string message)
+    {
+        var text = Valid();
+        var at = text.IndexOf("## Key points", StringComparison.Ordinal);
+        var (doc, problems) = Parse(text[..at] + "## Key points\n\n" + keyPoints + "\n");
+
+        Assert.Null(doc);
+        Assert.Equal(message, Assert.Single(problems).Message);
+    }
+
+    [Fact]
+    public void KeyPointsComeLast()
+    {
+        var text = Valid();
+        var keyPoints = text[text.IndexOf("## Key points", StringComparison.Ordinal)..];
+        var followUps = text.IndexOf("## Follow-ups", StringComparison.Ordinal);
+        var (doc, problems) = Parse(text[..followUps] + keyPoints + "\n" + text[followUps..text.IndexOf("## Key points", StringComparison.Ordinal)]);
+
+        Assert.Null(doc);
+        Assert.Contains("the section '## Follow-ups' must come before '## Key points'", Assert.Single(problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AHeadingInsideFencedCodeDoesNotStartASection()
     {
         var (doc, problems) = Parse(Valid("Code:\n\n```python\n## Example answer\nprint(1)\n```"));

@@ -213,7 +213,8 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
         var page = await _client.GetDocumentAsync("/questions/bias-variance-tradeoff");
 
         Assert.Equal("Explain the bias-variance tradeoff", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal(["Answer", "How to answer it", "Example answer", "Follow-ups", "Related questions"], page.Texts(".question-section > h2"));
+        Assert.Equal(["Answer", "How to answer it", "Example answer", "Follow-ups", "Key points", "Related questions"], page.Texts(".question-section > h2"));
+        Assert.Equal(["Defines the term in one sentence.", "Gives a concrete example.", "Names a way to detect it."], page.Texts("#key-points li"));
         Assert.Equal("Medium", page.QuerySelector(".question-meta .badge")!.TextContent);
         Assert.Equal(["generalization"], page.Texts(".tag-list .tag"));
         Assert.Equal("/questions/overfitting", page.QuerySelector(".related a")!.GetAttribute("href"));

@@ -85,6 +85,12 @@ public sealed class TestContent : IDisposable
 
         - How would you explain it to a product manager?
         - What would you try first?
+
+        ## Key points
+
+        - Defines the term in one sentence.
+        - Gives a concrete example.
+        - Names a way to detect it.
         """;
 
     public TestContent Write(string relativePath, string text) => WriteBytes(relativePath, Encoding.UTF8.GetBytes(text));

@@ -738,6 +738,14 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyPointsHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPointsMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("RelatedSlugs")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -20,7 +20,8 @@ public sealed record QuestionDocument(
     string Answer,
     string HowToAnswer,
     string ExampleAnswer,
-    string FollowUps)
+    string FollowUps,
+    string KeyPoints)
 {
     /// <summary>Line of the <c>title</c> field, for problems found across files.</summary>
     public int TitleLine { get; init; } = 1;

@@ -152,7 +152,7 @@ public sealed class ContentImporter(
                         {
                             spilled[doc.Path] = spill.Write(Render(doc));
                         }
-                        parsed.Add(doc with { Answer = "", HowToAnswer = "", ExampleAnswer = "", FollowUps = "" });
+                        parsed.Add(doc with { Answer = "", HowToAnswer = "", ExampleAnswer = "", FollowUps = "", KeyPoints = "" });
                     }
                     foreach (var p in fileProblems)
                     {
@@ -329,8 +329,9 @@ public sealed class ContentImporter(
 
     private RenderedSections Render(QuestionDocument doc)
     {
-        string[] sections = [doc.Answer, doc.HowToAnswer, doc.ExampleAnswer, doc.FollowUps];
-        return new RenderedSections(sections, [.. sections.Select(renderer.ToHtml)], string.Join('\n', sections.Select(renderer.ToPlainText)));
+        // The key points restate the answer, so they are not searched: a search finds a question by what it says.
+        string[] sections = [doc.Answer, doc.HowToAnswer, doc.ExampleAnswer, doc.FollowUps, doc.KeyPoints];
+        return new RenderedSections(sections, [.. sections.Select(renderer.ToHtml)], string.Join('\n', sections[..4].Select(renderer.ToPlainText)));
     }
 
     /// <summary>Adds or updates the category or guide pages that changed; a page whose file is gone is retired.</summary>
@@ -455,6 +456,7 @@ public sealed class ContentImporter(
             (question.HowToAnswerMarkdown, question.HowToAnswerHtml) = (sections.Markdown[1], sections.Html[1]);
             (question.ExampleAnswerMarkdown, question.ExampleAnswerHtml) = (sections.Markdown[2], sections.Html[2]);
             (question.FollowUpsMarkdown, question.FollowUpsHtml) = (sections.Markdown[3], sections.Html[3]);
+            (question.KeyPointsMarkdown, question.KeyPointsHtml) = (sections.Markdown[4], sections.Html[4]);
             (question.ContentHash, question.SourcePath, question.SourceStamp, question.IsRetired, question.UpdatedAtUtc) = (item.Hash, doc.Path, item.Stamp, false, now);
             question.Tags.Clear();
             foreach (var slug in doc.Tags)

@@ -17,9 +17,13 @@ public static partial class ContentParser
     public const string HowToAnswerSection = "How to answer it";
     public const string ExampleAnswerSection = "Example answer";
     public const string FollowUpsSection = "Follow-ups";
+    public const string KeyPointsSection = "Key points";
 
     public static readonly IReadOnlyList<string> QuestionSections =
-        [AnswerSection, HowToAnswerSection, ExampleAnswerSection, FollowUpsSection];
+        [AnswerSection, HowToAnswerSection, ExampleAnswerSection, FollowUpsSection, KeyPointsSection];
+
+    /// <summary>How many key points a question has: enough to score an answer by, few enough to tick in a minute.</summary>
+    public const int MinKeyPoints = 3, MaxKeyPoints = 6;
 
     private static readonly string[] QuestionFields = ["title", "category", "difficulty", "tags", "related"];
     private static readonly string[] PageFields = ["title", "order", "summary"];
@@ -119,13 +123,18 @@ public static partial class ContentParser
         }
 
         var sections = SplitSections(path, body, bodyLine, QuestionSections, problems);
+        if (sections.TryGetValue(KeyPointsSection, out var keyPoints) && keyPoints.Text.Length > 0)
+        {
+            CheckKeyPoints(path, keyPoints.Text, keyPoints.Line, problems);
+        }
         if (problems.Count > before || title is null || category is null)
         {
             return null;
         }
         return new QuestionDocument(
             slug, path, title, category, difficulty, tags, related,
-            sections[AnswerSection], sections[HowToAnswerSection], sections[ExampleAnswerSection], sections[FollowUpsSection])
+            sections[AnswerSection].Text, sections[HowToAnswerSection].Text, sections[ExampleAnswerSection].Text,
+            sections[FollowUpsSection].Text, sections.GetValueOrDefault(KeyPointsSection).Text ?? "")
         {
             TitleLine = fields["title"].Line,
             CategoryLine = fields["category"].Line,
@@ -310,10 +319,10 @@ public static partial class ContentParser
     }
 
     /// <summary>Splits a body on its <c>## </c> headings (outside fenced code) and checks them against the expected list.</summary>
-    private static Dictionary<string, string> SplitSections(
+    private static Dictionary<string, (string Text, int Line)> SplitSections(
         string path, string body, int bodyLine, IReadOnlyList<string> expected, List<ContentProblem> problems)
     {
-        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sections = new Dictionary<string, (string Text, int Line)>(StringComparer.Ordinal);
         var found = new List<(string Name, int Line)>();
         var current = new StringBuilder();
         string? name = null;
@@ -341,7 +350,7 @@ public static partial class ContentParser
                 {
                     problems.Add(new(path, nameLine, $"the section '## {name}' is empty"));
                 }
-                sections[name] = content;
+                sections[name] = (content, nameLine);
             }
             current.Clear();
         }
@@ -380,7 +389,7 @@ public static partial class ContentParser
 
         foreach (var section in expected)
         {
-            if (!sections.ContainsKey(section))
+            if (!sections.ContainsKey(section) && !OptionalSections.Contains(section))
             {
                 problems.Add(new(path, bodyLine, $"the section '## {section}' is missing"));
             }
@@ -395,6 +404,57 @@ public static partial class ContentParser
             }
         }
         return sections;
+    }
+
+    /// <summary>
+    /// Sections a file may still leave out. The key points are new to the format: the bank gets them first, then the
+    /// check requires them.
+    /// </summary>
+    private static readonly string[] OptionalSections = [KeyPointsSection];
+
+    /// <summary>The items of a key-points list: each top-level bullet with its continuation lines, as markdown.</summary>
+    public static IReadOnlyList<string> KeyPointItems(string markdown)
+    {
+        var items = new List<string>();
+        StringBuilder? item = null;
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (IsBullet(line))
+            {
+                if (item is not null)
+                {
+                    items.Add(item.ToString().Trim());
+                }
+                item = new StringBuilder(line[2..].Trim());
+            }
+            else if (item is not null && line.Trim().Length > 0)
+            {
+                item.Append(' ').Append(line.Trim());
+            }
+        }
+        if (item is not null)
+        {
+            items.Add(item.ToString().Trim());
+        }
+        return items;
+    }
+
+    private static bool IsBullet(string line) => line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal);
+
+    /// <summary>Key points are a plain list of a few bullets: each one is ticked on its own when a mock answer is scored.</summary>
+    private static void CheckKeyPoints(string path, string text, int line, List<ContentProblem> problems)
+    {
+        var lines = text.Split('\n');
+        if (lines.FirstOrDefault(l => l.Trim().Length > 0 && !IsBullet(l) && !char.IsWhiteSpace(l[0])) is { } stray)
+        {
+            problems.Add(new(path, line + 1 + Array.IndexOf(lines, stray), "the key points must be a list: start each point with '- '"));
+            return;
+        }
+        var count = KeyPointItems(text).Count;
+        if (count is < MinKeyPoints or > MaxKeyPoints)
+        {
+            problems.Add(new(path, line, $"the key points have {count} bullets; write {MinKeyPoints} to {MaxKeyPoints}"));
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

@@ -22,7 +22,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 

@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace InterviewPrep.Web.Features.Content;
 
-/// <summary>A question's sections as written and as rendered: four markdown sections, their HTML and the plain text.</summary>
+/// <summary>A question's sections as written and as rendered: the markdown sections, their HTML and the plain text.</summary>
 internal sealed record RenderedSections(string[] Markdown, string[] Html, string PlainText);
 
 /// <summary>
@@ -16,6 +16,7 @@ internal sealed record RenderedSections(string[] Markdown, string[] Html, string
 internal sealed class RenderedSpill : IDisposable
 {
     private const string Extension = ".import-spill";
+    private static readonly int Sections = ContentParser.QuestionSections.Count;
     private readonly SafeFileHandle _file;
     private readonly Lock _append = new();
     private long _length;
@@ -82,14 +83,14 @@ internal sealed class RenderedSpill : IDisposable
                 var n = RandomAccess.Read(_file, span[read..], place.Offset + read);
                 read += n > 0 ? n : throw new EndOfStreamException($"The import's spill file {Path} ended early.");
             }
-            var texts = new string[9];
+            var texts = new string[2 * Sections + 1];
             for (var (i, at) = (0, 0); i < texts.Length; i++)
             {
                 var length = BitConverter.ToInt32(span[at..]);
                 texts[i] = Encoding.UTF8.GetString(span.Slice(at + 4, length));
                 at += 4 + length;
             }
-            return new RenderedSections(texts[..4], texts[4..8], texts[8]);
+            return new RenderedSections(texts[..Sections], texts[Sections..(2 * Sections)], texts[2 * Sections]);
         }
         finally
         {

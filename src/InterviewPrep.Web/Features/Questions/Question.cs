@@ -23,6 +23,10 @@ public sealed class Question
     public string FollowUpsMarkdown { get; set; } = "";
     public string FollowUpsHtml { get; set; } = "";
 
+    /// <summary>What a strong answer must contain: the rubric a mock answer is scored against. Empty until written.</summary>
+    public string KeyPointsMarkdown { get; set; } = "";
+    public string KeyPointsHtml { get; set; } = "";
+
     /// <summary>SHA-256 of the source file and the renderer version; an unchanged file is skipped on import.</summary>
     public required string ContentHash { get; set; }
     public required string SourcePath { get; set; }
