@@ -29,6 +29,18 @@ public sealed class RenderingMarkdown
             && (a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || a.Value.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)));
     }
 
+    [Fact]
+    public void TheOutlineListsTheLevelTwoHeadingsWithTheIdsOfTheHtml()
+    {
+        const string markdown = "Intro.\n\n## Two weeks before\n\nText.\n\n### A detail\n\n## The day *before*, $n$ hours\n\nMore.";
+
+        var outline = _renderer.Outline(markdown);
+        var ids = new HtmlParser().ParseDocument($"<body>{_renderer.ToHtml(markdown)}</body>").QuerySelectorAll("h2").Select(h => h.Id).ToList();
+
+        Assert.Equal(["Two weeks before", "The day before, n hours"], outline.Select(o => o.Text));
+        Assert.Equal(ids, outline.Select(o => o.Id));
+    }
+
     [Theory]
     [InlineData("> ")]
     [InlineData("- ")]

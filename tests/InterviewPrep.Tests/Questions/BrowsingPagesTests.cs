@@ -264,6 +264,8 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
 
         Assert.Equal(["Frequently asked questions"], list.Texts(".card-title"));
         Assert.Equal("How long should I prepare?", guide.QuerySelector(".prose h2")!.TextContent);
+        Assert.Equal(["How long should I prepare?", "What happens on the day?"], guide.Texts(".toc a"));
+        Assert.Equal(guide.QuerySelectorAll(".prose h2").Select(h => "#" + h.Id), guide.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")));
     }
 
     [Theory]

@@ -54,6 +54,10 @@ public sealed class TestContent : IDisposable
         ## How long should I prepare?
 
         Four to six weeks of steady practice.
+
+        ## What happens on the day?
+
+        Four or five rounds, each about an hour.
         """);
 
     public TestContent WithQuestion(

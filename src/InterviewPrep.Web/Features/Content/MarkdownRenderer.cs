@@ -56,6 +56,24 @@ public sealed partial class MarkdownRenderer
     }
 
     /// <summary>
+    /// The level-two headings of the markdown with the ids <see cref="ToHtml"/> gives them, for an "On this page"
+    /// outline.
+    /// </summary>
+    public IReadOnlyList<(string Id, string Text)> Outline(string markdown)
+    {
+        try
+        {
+            return [.. Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
+                .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 })
+                .Select(h => (h.GetAttributes().Id!, ToPlainText(markdown[h.Span.Start..(h.Span.End + 1)]).Trim()))];
+        }
+        catch (ArgumentException) when (markdown.Length > 0)
+        {
+            return []; // too deeply nested to parse: the page is shown as written, without an outline
+        }
+    }
+
+    /// <summary>
     /// The words of the markdown, for the full-text index and the search snippets: one line per block (heading,
     /// paragraph, list item, line of code), a paragraph's own line breaks as spaces.
     /// </summary>
