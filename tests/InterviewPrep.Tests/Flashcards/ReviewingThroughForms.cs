@@ -116,7 +116,10 @@ public sealed class ReviewingThroughForms(FlashcardFixture fixture) : IClassFixt
         Assert.Equal(front, page.QuerySelector("#card-front")!.TextContent);
         Assert.Null(await _app.FormCardAsync(userId, page)); // looking writes nothing: the first grade makes the card
         Assert.Null(page.QuerySelector("[data-back][hidden]"));
-        Assert.Equal(["Answer", "How to answer it", "Example answer"], page.Texts(".flashcard-section h3"));
+        // The example answer and the key points first; the model answer, an article's length, folded behind them.
+        Assert.Equal(["Example answer", "Key points"], page.Texts(".flashcard-back > section.flashcard-section > h3"));
+        Assert.Equal(["Answer", "How to answer it"], page.Texts("details[data-full-answer]:not([open]) .flashcard-section h3"));
+        Assert.Equal("Show the full answer", page.QuerySelector("details[data-full-answer] > summary")!.TextContent);
         // A button's name is what is not hidden from assistive technology; its guide is its description.
         var buttons = page.QuerySelectorAll(".grade-button").ToList();
         var labels = buttons.Select(b => string.Join(' ', b.Children.Where(c => c.GetAttribute("aria-hidden") != "true").Select(c => c.TextContent.Trim()))).ToList();

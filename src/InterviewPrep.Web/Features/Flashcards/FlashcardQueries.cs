@@ -61,7 +61,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
         """;
 
     private const string Shown = """
-        SELECT q.Slug, q.Title, c.Title, q.Difficulty, q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml, q.IsRetired
+        SELECT q.Slug, q.Title, c.Title, q.Difficulty, q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml, q.KeyPointsHtml, q.IsRetired
         FROM Questions AS q JOIN Categories AS c ON c.Id = q.CategoryId
         WHERE q.Id = $id
         """;
@@ -142,7 +142,7 @@ public sealed class FlashcardQueries(PreparedReads reads)
     public ShownQuestion? ShownQuestionOf(int questionId) => reads.Read(Shown, command => PreparedReads.Set(command, "$id", questionId), row =>
         row.Read()
             ? new ShownQuestion(row.GetString(0), row.GetString(1), row.GetString(2), (Difficulty)row.GetInt32(3), row.GetString(4),
-                row.GetString(5), row.GetString(6), row.GetString(7), row.GetBoolean(8))
+                row.GetString(5), row.GetString(6), row.GetString(7), row.GetString(8), row.GetBoolean(9))
             : null);
 
     /// <summary>The user's whole cards (not deleted), by id, not tracked: for stats and export.</summary>
@@ -200,4 +200,4 @@ public sealed record LastReview(ReviewLog Log, int? CardVersion);
 
 /// <summary>What a review card shows of a bank question.</summary>
 public sealed record ShownQuestion(string Slug, string Title, string Category, Difficulty Difficulty, string AnswerHtml, string HowToAnswerHtml,
-    string ExampleAnswerHtml, string FollowUpsHtml, bool IsRetired);
+    string ExampleAnswerHtml, string FollowUpsHtml, string KeyPointsHtml, bool IsRetired);

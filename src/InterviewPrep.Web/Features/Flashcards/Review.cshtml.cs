@@ -26,10 +26,11 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
     public sealed record Section(string Id, string Heading, string Html, string Class);
 
     /// <summary>The card on screen. A bank question never graded has no card yet (<see cref="CardId"/> null): its card is
-    /// made by its first grade.</summary>
+    /// made by its first grade. The back shows <see cref="Sections"/>, then <see cref="FullAnswer"/> folded.</summary>
     public sealed record ShownCard(
         int? CardId, int? QuestionId, int Version, string Front, bool IsOwn, string? QuestionSlug, string? Category, Difficulty? Difficulty,
-        IReadOnlyList<Section> Sections, string? FollowUpsHtml, IReadOnlyList<string> Tags, CardState State, bool IsRetired);
+        IReadOnlyList<Section> Sections, IReadOnlyList<Section> FullAnswer, string? FollowUpsHtml, IReadOnlyList<string> Tags, CardState State,
+        bool IsRetired);
 
     [BindProperty(SupportsGet = true, Name = "deck")] public string? DeckValue { get; set; }
     [BindProperty(SupportsGet = true)] public int? Card { get; set; }
@@ -280,17 +281,22 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
             // bank in memory: inside this projection SQLite materialized the whole tag join, most of the page's time.
             var q = queries.ShownQuestionOf(qid) ?? throw new InvalidOperationException($"Question {qid} has no row.");
             IReadOnlyList<string> tags = material.BankById.TryGetValue(qid, out var bank) ? [.. bank.Tags.Order(StringComparer.Ordinal)] : [];
+            // What can be checked against in a few seconds first (the spoken answer and what it must contain); the model
+            // answer, the length of an article, folded behind it.
+            Section[] first = q.KeyPointsHtml.Length > 0
+                ? [new("example-answer", "Example answer", q.ExampleAnswerHtml, "prose-example"), new("key-points", "Key points", q.KeyPointsHtml, "prose-keypoints")]
+                : [new("example-answer", "Example answer", q.ExampleAnswerHtml, "prose-example")];
             return new ShownCard(card?.Id, qid, card?.Version ?? 0, q.Title, false, q.IsRetired ? null : q.Slug, q.Category, q.Difficulty,
+                first,
                 [
                     new("answer", "Answer", q.AnswerHtml, ""),
                     new("how-to-answer", "How to answer it", q.HowToAnswerHtml, "prose-coaching"),
-                    new("example-answer", "Example answer", q.ExampleAnswerHtml, "prose-example"),
                 ],
                 string.IsNullOrWhiteSpace(q.FollowUpsHtml) ? null : q.FollowUpsHtml, tags, card?.State ?? CardState.New, q.IsRetired);
         }
         var own = card!;
         return new ShownCard(own.Id, null, own.Version, own.Front!, true, null, null, null,
-            [new("answer", "Answer", own.BackHtml, "")], null, own.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), own.State, false);
+            [new("answer", "Answer", own.BackHtml, "")], [], null, own.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), own.State, false);
     }
 
     /// <summary>Where a form of the card posts: this page's handler, for this deck unless told otherwise.</summary>
