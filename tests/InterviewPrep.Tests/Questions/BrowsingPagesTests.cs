@@ -224,6 +224,17 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ARelatedLinkWrittenInOneFileShowsOnBothQuestions()
+    {
+        // confusion-matrix lists precision-and-recall; precision-and-recall lists nothing.
+        var listed = await _client.GetDocumentAsync("/questions/confusion-matrix");
+        var listing = await _client.GetDocumentAsync("/questions/precision-and-recall");
+
+        Assert.Equal(["/questions/precision-and-recall"], listed.QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/questions/confusion-matrix"], listing.QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task TheFirstQuestionOfACategoryHasNoPrevious()
     {
         var page = await _client.GetDocumentAsync("/questions/overfitting");

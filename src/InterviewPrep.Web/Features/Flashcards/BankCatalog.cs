@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>
-/// The bank as the decks need it (id, title, category, difficulty, tags of every question), kept in memory: it is
+/// The bank as the decks need it (id, title, category, difficulty, tags, related slugs of every question), kept in memory: it is
 /// the same for every user and changes only with an import, so it is read again only when the import generation
 /// has moved on. At 10,000 questions, reading it per request cost the review page most of its time.
 /// </summary>
@@ -43,13 +43,13 @@ public sealed class BankCatalog(IServiceScopeFactory scopes, ContentImportStatus
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var questions = await db.Questions.AsNoTracking()
                 .OrderBy(q => q.Category.Order).ThenBy(q => q.Difficulty).ThenBy(q => q.Title)
-                .Select(q => new { q.Id, q.Slug, q.Title, q.CategoryId, CategorySlug = q.Category.Slug, CategoryTitle = q.Category.Title, CategoryOrder = q.Category.Order, q.Difficulty, q.IsRetired })
+                .Select(q => new { q.Id, q.Slug, q.Title, q.CategoryId, CategorySlug = q.Category.Slug, CategoryTitle = q.Category.Title, CategoryOrder = q.Category.Order, q.Difficulty, q.IsRetired, q.RelatedSlugs })
                 .ToListAsync(ct);
             // Tags in one flat query: inside the projection SQLite would run a subquery per question.
             var tags = (await db.Questions.SelectMany(q => q.Tags, (q, t) => new { QuestionId = q.Id, t.Slug }).ToListAsync(ct))
                 .ToLookup(t => t.QuestionId, t => t.Slug);
             var bank = questions.Select(q => new BankQuestion(q.Id, q.Slug, q.Title, q.CategoryId, q.CategorySlug, q.CategoryTitle, q.CategoryOrder, q.Difficulty, q.IsRetired,
-                [.. tags[q.Id]])).ToList();
+                [.. tags[q.Id]]) { Related = q.RelatedSlugs }).ToList();
             var snapshot = new Snapshot(generation, bank, bank.ToDictionary(q => q.Id), new BankIndex(bank));
             Volatile.Write(ref _current, snapshot);
             return snapshot;

@@ -16,7 +16,11 @@ public sealed record StudyContext(string UserId, string ZoneId, DateTime NowUtc,
 }
 
 /// <summary>A question of the bank, as decks need it.</summary>
-public sealed record BankQuestion(int Id, string Slug, string Title, int CategoryId, string CategorySlug, string CategoryTitle, int CategoryOrder, Difficulty Difficulty, bool IsRetired, IReadOnlyList<string> Tags);
+public sealed record BankQuestion(int Id, string Slug, string Title, int CategoryId, string CategorySlug, string CategoryTitle, int CategoryOrder, Difficulty Difficulty, bool IsRetired, IReadOnlyList<string> Tags)
+{
+    /// <summary>The slugs its file lists as related, as written.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+}
 
 /// <summary>What the decks need of a card: which question, its tags, and when it is due. Reading whole cards for this was
 /// most of a review's time once a user had studied a few thousand.</summary>

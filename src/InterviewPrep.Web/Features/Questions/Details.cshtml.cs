@@ -25,7 +25,7 @@ public sealed class DetailsModel(BankCatalog catalog, QuestionQueries queries) :
             return NotFound();
         }
         (Question, Tags, Body, Previous, Next) = (place.Question, place.Tags, body, place.Previous, place.Next);
-        Related = navigation.Live(body.RelatedSlugs);
+        Related = navigation.Related(place.Question);
         return Page();
     }
 }

@@ -3,8 +3,9 @@ using InterviewPrep.Web.Features.Flashcards;
 namespace InterviewPrep.Web.Features.Questions;
 
 /// <summary>
-/// The live questions of one bank snapshot by slug, each with its tags sorted and its neighbours in its category's study
-/// order: what the question page shows around the stored HTML, built once per import instead of four queries a page.
+/// The live questions of one bank snapshot by slug, each with its tags sorted, its related questions and its neighbours
+/// in its category's study order: what the question page shows around the stored HTML, built once per import instead of
+/// four queries a page.
 /// </summary>
 public sealed class QuestionNavigation
 {
@@ -12,6 +13,7 @@ public sealed class QuestionNavigation
     public sealed record Place(BankQuestion Question, IReadOnlyList<string> Tags, BankQuestion? Previous, BankQuestion? Next);
 
     private readonly Dictionary<string, Place> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<BankQuestion>> _linkedFrom = new(StringComparer.Ordinal);
 
     /// <param name="studyOrder">The bank in study order (category, difficulty, then title as SQLite orders it, BINARY).</param>
     public QuestionNavigation(IReadOnlyList<BankQuestion> studyOrder)
@@ -27,6 +29,30 @@ public sealed class QuestionNavigation
                     i > 0 ? questions[i - 1] : null, i + 1 < questions.Count ? questions[i + 1] : null);
             }
         }
+        // A link goes both ways: a question is related to those that list it, so an author writes each link once.
+        foreach (var question in studyOrder.Where(q => !q.IsRetired))
+        {
+            foreach (var slug in question.Related)
+            {
+                if (!_linkedFrom.TryGetValue(slug, out var from))
+                {
+                    _linkedFrom[slug] = from = [];
+                }
+                from.Add(question);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The live questions related to this one: those its file lists, in its order, then those whose files list it, in
+    /// study order (its own category first).
+    /// </summary>
+    public IReadOnlyList<BankQuestion> Related(BankQuestion question)
+    {
+        var linkedFrom = _linkedFrom.GetValueOrDefault(question.Slug) ?? [];
+        return Live(question.Related.Concat(linkedFrom
+            .OrderBy(q => q.CategoryId == question.CategoryId ? 0 : 1)
+            .Select(q => q.Slug)));
     }
 
     /// <summary>The live question with this slug (exactly, as the database compares it); null if none or retired.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InterviewPrep.Web.Data;
 
 namespace InterviewPrep.Web.Features.Questions;
@@ -10,17 +9,15 @@ namespace InterviewPrep.Web.Features.Questions;
 public sealed class QuestionQueries(PreparedReads reads)
 {
     private const string Body = """
-        SELECT AnswerHtml, HowToAnswerHtml, ExampleAnswerHtml, FollowUpsHtml, KeyPointsHtml, RelatedSlugs
+        SELECT AnswerHtml, HowToAnswerHtml, ExampleAnswerHtml, FollowUpsHtml, KeyPointsHtml
         FROM Questions WHERE Id = $id AND NOT IsRetired
         """;
 
-    /// <summary>The question's stored HTML sections and its related slugs; null if it is retired or gone.</summary>
+    /// <summary>The question's stored HTML sections; null if it is retired or gone.</summary>
     public QuestionBody? BodyOf(int id) => reads.Read(Body, command => PreparedReads.Set(command, "$id", id), row => row.Read()
-        ? new QuestionBody(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4),
-            JsonSerializer.Deserialize<List<string>>(row.GetString(5)) ?? [])
+        ? new QuestionBody(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4))
         : null);
 }
 
 /// <summary>What a question page reads from the question's row.</summary>
-public sealed record QuestionBody(
-    string AnswerHtml, string HowToAnswerHtml, string ExampleAnswerHtml, string FollowUpsHtml, string KeyPointsHtml, List<string> RelatedSlugs);
+public sealed record QuestionBody(string AnswerHtml, string HowToAnswerHtml, string ExampleAnswerHtml, string FollowUpsHtml, string KeyPointsHtml);
