@@ -166,6 +166,7 @@ internal sealed partial class BankGenerator(int count, int seed)
         text.Append("## How to answer it\n\n").Append(HowToAnswer(scene));
         text.Append("## Example answer\n\n").Append(ExampleAnswer(scene));
         text.Append("## Follow-ups\n\n").Append(FollowUps(scene));
+        text.Append("## Key points\n\n").Append(KeyPoints(scene));
         return text.ToString();
     }
 
@@ -285,6 +286,12 @@ internal sealed partial class BankGenerator(int count, int seed)
     {
         var deck = new Deck<string>(Vocabulary.FollowUps, _rng);
         return string.Concat(Enumerable.Range(0, 3).Select(_ => "- " + Sentence(deck.Next(), scene) + "\n"));
+    }
+
+    private string KeyPoints(Scene scene)
+    {
+        var deck = new Deck<string>(Vocabulary.KeyPoints, _rng);
+        return string.Concat(Enumerable.Range(0, 3 + _rng.Next(3)).Select(_ => "- " + Sentence(deck.Next(), scene) + "\n"));
     }
 
     private List<string> Tags(Question question)

@@ -428,6 +428,16 @@ internal static class Vocabulary
         "Honestly, the first version was wrong, and finding out why taught me more than the fix did.",
     ];
 
+    public static readonly string[] KeyPoints =
+    [
+        "Defines {t} in one sentence before going into detail.",
+        "Says when {u} is the better choice than {t}.",
+        "Names the main failure mode of {t} and how to detect it.",
+        "Connects {t} to the {r} idea.",
+        "Gives a concrete example with {m} as the metric.",
+        "States the cost of {t} in time and memory.",
+    ];
+
     public static readonly string[] FollowUps =
     [
         "How would {t} change if the data were ten times larger?",
