@@ -62,6 +62,16 @@ public sealed class ParsingAQuestionFile
     }
 
     [Fact]
+    public void AQuestionWithoutKeyPointsIsReported()
+    {
+        var text = Valid();
+        var (doc, problems) = Parse(text[..text.IndexOf("## Key points", StringComparison.Ordinal)]);
+
+        Assert.Null(doc);
+        Assert.Equal("the section '## Key points' is missing", Assert.Single(problems).Message);
+    }
+
+    [Fact]
     public void KeyPointsComeLast()
     {
         var text = Valid();
@@ -165,7 +175,7 @@ public sealed class ParsingAQuestionFile
     [Fact]
     public void RequiredFieldsAreReportedWhenMissing()
     {
-        var (_, problems) = Parse("---\ntags: []\n---\n## Answer\n\na\n\n## How to answer it\n\nb\n\n## Example answer\n\nc\n\n## Follow-ups\n\n- d\n");
+        var (_, problems) = Parse("---\ntags: []\n---\n## Answer\n\na\n\n## How to answer it\n\nb\n\n## Example answer\n\nc\n\n## Follow-ups\n\n- d\n\n## Key points\n\n- e\n- f\n- g\n");
 
         Assert.Equal(
             ["the field 'title' is missing from the front matter", "the field 'category' is missing from the front matter", "the field 'difficulty' is missing from the front matter"],

@@ -13,7 +13,7 @@ namespace InterviewPrep.Tests.Content;
 public sealed partial class TheQuestionBank
 {
     private static readonly string[] Categories =
-        ["theory", "practical", "coding", "data", "frameworks", "statistics", "deep-learning", "system-design", "behavioral"];
+        ["theory", "practical", "coding", "data", "frameworks", "statistics", "deep-learning", "system-design", "behavioral", "genai"];
 
     private static readonly Lazy<List<QuestionDocument>> Questions = new(ParseAll);
 
@@ -59,26 +59,37 @@ public sealed partial class TheQuestionBank
     }
 
     [Fact]
-    public void HasAtLeast180QuestionsAndFifteenInEveryCategory()
+    public void HasAtLeast360QuestionsSixtyInGenerativeAIAndTwentyFiveInEveryCategory()
     {
-        Assert.True(Questions.Value.Count >= 180, $"{Questions.Value.Count} questions");
+        Assert.True(Questions.Value.Count >= 360, $"{Questions.Value.Count} questions");
+        Assert.True(Questions.Value.Count(q => q.Category == "genai") >= 60, "genai has fewer than 60 questions");
         foreach (var category in Categories)
         {
             var count = Questions.Value.Count(q => q.Category == category);
-            Assert.True(count >= 15, $"{category} has {count} questions");
+            Assert.True(count >= 25, $"{category} has {count} questions");
         }
     }
 
-    [Fact]
-    public void IsAboutAQuarterEasyAndAQuarterHard()
+    [Theory]
+    [MemberData(nameof(CategoryNames))]
+    public void IsAboutAQuarterEasyAndAQuarterHardInEveryCategory(string category)
     {
-        var total = (double)Questions.Value.Count;
-        var easy = Questions.Value.Count(q => q.Difficulty == Difficulty.Easy) / total;
-        var hard = Questions.Value.Count(q => q.Difficulty == Difficulty.Hard) / total;
+        var questions = Questions.Value.Where(q => q.Category == category).ToList();
+        var easy = questions.Count(q => q.Difficulty == Difficulty.Easy) / (double)questions.Count;
+        var hard = questions.Count(q => q.Difficulty == Difficulty.Hard) / (double)questions.Count;
 
         Assert.InRange(easy, 0.2, 0.35);
         Assert.InRange(hard, 0.2, 0.35);
     }
+
+    public static TheoryData<string> CategoryNames() => [.. Categories];
+
+    [Fact]
+    public void HasThreeToSixKeyPointsInEveryQuestion() =>
+        Assert.Empty(Questions.Value
+            .Select(q => (q.Path, Count: ContentParser.KeyPointItems(q.KeyPoints).Count))
+            .Where(x => x.Count is < ContentParser.MinKeyPoints or > ContentParser.MaxKeyPoints)
+            .Select(x => $"{x.Path}: {x.Count} key points"));
 
     [Fact]
     public void HasTheOriginTopics()
@@ -102,8 +113,8 @@ public sealed partial class TheQuestionBank
     }
 
     [Fact]
-    public void HasACodeBlockInEveryCodingQuestion() =>
-        Assert.Empty(Questions.Value.Where(q => q.Category == "coding" && !q.Answer.Contains("```python", StringComparison.Ordinal)).Select(q => q.Path));
+    public void HasARunnableCodeBlockInEveryCodingQuestion() =>
+        Assert.Empty(Questions.Value.Where(q => q.Category == "coding" && TheCodeInTheBank.RunnableBlocks(q.Answer).Count == 0).Select(q => q.Path));
 
     [Fact]
     public void HasExampleAnswersOfSixtyToOneHundredFiftyWords() =>
@@ -128,7 +139,7 @@ public sealed partial class TheQuestionBank
     }
 
     [Fact]
-    public void HasACategoryPageForEveryCategoryAndTheThreeGuides()
+    public void HasACategoryPageForEveryCategoryAndTheFiveGuides()
     {
         foreach (var category in Categories)
         {
@@ -139,6 +150,8 @@ public sealed partial class TheQuestionBank
         var faq = File.ReadAllText(Path.Combine(guides, "faq.md"));
 
         Assert.True(File.Exists(Path.Combine(guides, "candidate-profile.md")));
+        Assert.True(File.Exists(Path.Combine(guides, "study-plan.md")));
+        Assert.True(File.Exists(Path.Combine(guides, "ml-system-design-framework.md")));
         Assert.True(Regex.Count(ask, @"^### ", RegexOptions.Multiline) >= 15, "ask-the-interviewer has fewer than 15 questions");
         Assert.True(Regex.Count(faq, @"^## ", RegexOptions.Multiline) >= 10, "the FAQ has fewer than 10 questions");
     }

@@ -223,10 +223,111 @@ public sealed class RankingTheRealBankInMemory : IDisposable
                     .RankAsync(terms, new QuestionFilter(null, null, null), 0, 500, CancellationToken.None));
                 var actual = memory.Search(terms, new QuestionFilter(null, null, null), 0, 500);
 
-                Assert.True(expected.Total == actual.Total && expected.Ids.SequenceEqual(actual.Ids), $"“{string.Join(' ', terms.Words)}” (any: {terms.Any}, prefix: {terms.PrefixLast})");
+                var label = $"“{string.Join(' ', terms.Words)}” (any: {terms.Any}, prefix: {terms.PrefixLast})";
+                Assert.True(expected.Total == actual.Total, $"{label}: FTS5 finds {expected.Total}, in memory {actual.Total}");
+                if (!expected.Ids.SequenceEqual(actual.Ids))
+                {
+                    // The one known difference: a row with a character outside the Basic Multilingual Plane may have
+                    // another length in FTS5 (see TheEngineCutsEveryRowIntoAsManyWordsAsFts5), so it may stand elsewhere.
+                    // Any other difference in order is a real one.
+                    var rows = await RowsAsync();
+                    Assert.True(SameButForSwapsWith(expected.Ids, actual.Ids, id => rows[id].Any(char.IsSurrogate)),
+                        $"{label}: from place {FirstDifference(expected.Ids, actual.Ids)}, FTS5 [{string.Join(", ", expected.Ids.Skip(FirstDifference(expected.Ids, actual.Ids)).Take(6))}], in memory [{string.Join(", ", actual.Ids.Skip(FirstDifference(expected.Ids, actual.Ids)).Take(6))}]");
+                }
                 compared++;
             }
         }
         Assert.True(compared > 300, $"only {compared} searches compared");
+    }
+
+    /// <summary>
+    /// The engine cuts text into words as FTS5's unicode61 tokenizer does, so both give every row the same length, and
+    /// bm25 the same scores. unicode61 classifies characters by the Unicode 6.1 tables, in which a code point assigned
+    /// later (the emoji 🙂 of a tokenizer's test string, say) is a letter; the engine uses .NET's current tables. Rows
+    /// with characters outside the Basic Multilingual Plane are therefore left out, and there must be few of them.
+    /// </summary>
+    [Fact]
+    public async Task TheEngineCutsEveryRowIntoAsManyWordsAsFts5()
+    {
+        var sizes = await _app.QueryAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT id, sz FROM QuestionSearch_docsize";
+            var result = new Dictionary<long, long[]>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                result[reader.GetInt64(0)] = Varints((byte[])reader.GetValue(1));
+            }
+            return result;
+        });
+        var rows = await RowsAsync(columns: true);
+        var skipped = rows.Keys.Where(id => rows[id].Any(char.IsSurrogate)).ToList();
+
+        Assert.True(rows.Count >= 100 && skipped.Count <= 3, $"{rows.Count} rows, {skipped.Count} left out");
+        Assert.Empty(rows.Where(r => !skipped.Contains(r.Key))
+            .SelectMany(r => r.Value.Split('\u0001').Select((text, column) => (Id: r.Key, Column: column, Words: Words(text))))
+            .Where(x => x.Words != sizes[x.Id][x.Column])
+            .Select(x => $"row {x.Id} column {x.Column}: FTS5 {sizes[x.Id][x.Column]} words, the engine {x.Words}"));
+    }
+
+    private static int Words(string text)
+    {
+        var (count, position) = (0, 0);
+        while (SearchTokenizer.NextWord(text, ref position, out _, out _))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>FTS5's docsize record: one SQLite varint (seven bits a byte, the most significant first) per column.</summary>
+    private static long[] Varints(byte[] record)
+    {
+        var values = new List<long>();
+        for (var i = 0; i < record.Length;)
+        {
+            long value = 0;
+            byte b;
+            do
+            {
+                b = record[i++];
+                value = (value << 7) | (long)(b & 0x7f);
+            }
+            while ((b & 0x80) != 0);
+            values.Add(value);
+        }
+        return [.. values];
+    }
+
+    /// <summary>Each row's text: its title, tags and body, joined by U+0001 when <paramref name="columns"/> is set.</summary>
+    private Task<Dictionary<int, string>> RowsAsync(bool columns = false) => _app.QueryAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT rowid, title, tags, body FROM QuestionSearch";
+        var rows = new Dictionary<int, string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var parts = Enumerable.Range(1, 3).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i));
+            rows[reader.GetInt32(0)] = string.Join(columns ? "\u0001" : "\n", parts);
+        }
+        return rows;
+    });
+
+    /// <summary>The same questions, and the same order once those that <paramref name="mayMove"/> are taken out.</summary>
+    private static bool SameButForSwapsWith(List<int> a, List<int> b, Func<int, bool> mayMove) =>
+        a.Order().SequenceEqual(b.Order()) && a.Where(id => !mayMove(id)).SequenceEqual(b.Where(id => !mayMove(id)));
+
+    private static int FirstDifference(List<int> a, List<int> b)
+    {
+        var i = 0;
+        while (i < a.Count && i < b.Count && a[i] == b[i])
+        {
+            i++;
+        }
+        return i;
     }
 }

@@ -134,7 +134,7 @@ public static partial class ContentParser
         return new QuestionDocument(
             slug, path, title, category, difficulty, tags, related,
             sections[AnswerSection].Text, sections[HowToAnswerSection].Text, sections[ExampleAnswerSection].Text,
-            sections[FollowUpsSection].Text, sections.GetValueOrDefault(KeyPointsSection).Text ?? "")
+            sections[FollowUpsSection].Text, sections[KeyPointsSection].Text)
         {
             TitleLine = fields["title"].Line,
             CategoryLine = fields["category"].Line,
@@ -389,7 +389,7 @@ public static partial class ContentParser
 
         foreach (var section in expected)
         {
-            if (!sections.ContainsKey(section) && !OptionalSections.Contains(section))
+            if (!sections.ContainsKey(section))
             {
                 problems.Add(new(path, bodyLine, $"the section '## {section}' is missing"));
             }
@@ -405,12 +405,6 @@ public static partial class ContentParser
         }
         return sections;
     }
-
-    /// <summary>
-    /// Sections a file may still leave out. The key points are new to the format: the bank gets them first, then the
-    /// check requires them.
-    /// </summary>
-    private static readonly string[] OptionalSections = [KeyPointsSection];
 
     /// <summary>The items of a key-points list: each top-level bullet with its continuation lines, as markdown.</summary>
     public static IReadOnlyList<string> KeyPointItems(string markdown)
