@@ -3,6 +3,7 @@ using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Interviews;
+using InterviewPrep.Web.Features.Mock;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ builder.AddQuestions();
 builder.AddAccounts();
 builder.AddInterviews();
 builder.AddFlashcards();
+builder.AddMock();
 builder.AddWeb();
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using InterviewPrep.Web.Features.Categories;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Guides;
 using InterviewPrep.Web.Features.Interviews;
+using InterviewPrep.Web.Features.Mock;
 using InterviewPrep.Web.Features.Practice;
 using InterviewPrep.Web.Features.Questions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Flashcard> Flashcards => Set<Flashcard>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<FlashcardSettings> FlashcardSettings => Set<FlashcardSettings>();
+    public DbSet<MockRound> MockRounds => Set<MockRound>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,7 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Practice");
             options.Conventions.AuthorizeFolder("/Account");
             options.Conventions.AuthorizeFolder("/Flashcards");
+            options.Conventions.AuthorizeFolder("/Mock");
             options.Conventions.AllowAnonymousToPage("/Interviews/CalendarFeed");
             foreach (var folder in CachedFolders)
             {

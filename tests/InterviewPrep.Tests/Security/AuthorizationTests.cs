@@ -64,12 +64,14 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
 
         await owner.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "The owner's own card", ["Input.Back"] = "Private." });
         var cardId = await app.QueryAsync(db => db.Flashcards.Where(c => c.Front == "The owner's own card").Select(c => c.Id).SingleAsync());
+        var roundId = (await owner.SubmitAsync("/mock", new Dictionary<string, string?> { ["Input.Kind"] = "Fundamentals", ["Input.Length"] = "15" })).Location().Split('/')[^1];
 
         // Each kind of route parameter, and the owner's record that fills it.
         var records = new Dictionary<string, string>
         {
             ["/interviews/{id:int}"] = interviewId,
             ["/flashcards/cards/{id:int}"] = cardId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/mock/{id:int}"] = roundId,
         };
         var withParameters = Routes().Where(r => r.Contains('{', StringComparison.Ordinal) && !r.StartsWith("/questions", StringComparison.Ordinal)
             && !r.StartsWith("/categories", StringComparison.Ordinal) && !r.StartsWith("/guides", StringComparison.Ordinal)).ToList();

@@ -636,6 +636,123 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.ToTable("StageChange");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DraftSavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyPointCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyPointsHit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Signal1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Signal2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Signal3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Signal4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RoundId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MockAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PracticeSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ScoreAtEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("PracticeSessionId");
+
+                    b.HasIndex("UserId", "StartedAtUtc");
+
+                    b.ToTable("MockRounds");
+                });
+
             modelBuilder.Entity("InterviewPrep.Web.Features.Practice.PracticeSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1074,6 +1191,40 @@ namespace InterviewPrep.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockAnswer", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InterviewPrep.Web.Features.Mock.MockRound", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRound", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Interviews.Interview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InterviewPrep.Web.Features.Practice.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InterviewPrep.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InterviewPrep.Web.Features.Practice.PracticeSession", b =>
                 {
                     b.HasOne("InterviewPrep.Web.Features.Interviews.Interview", null)
@@ -1194,6 +1345,11 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("StageHistory");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRound", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

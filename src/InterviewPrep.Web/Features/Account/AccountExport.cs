@@ -30,6 +30,8 @@ public sealed class AccountExport(AppDbContext db)
         var reviews = await db.ReviewLogs.AsNoTracking().OwnedBy(userId).OrderBy(r => r.Id)
             .Select(r => new { r.Id, card = r.FlashcardId, kind = r.Kind.ToString(), grade = r.Grade, r.ReviewedAtUtc, r.DurationMs, r.UndoesId, r.Deck, r.Before, r.After })
             .ToListAsync(ct);
+        var rounds = await db.MockRounds.AsNoTracking().OwnedBy(userId).Include(r => r.Answers).OrderBy(r => r.Id).ToListAsync(ct);
+        var slugs = await db.Questions.AsNoTracking().Select(q => new { q.Id, q.Slug }).ToDictionaryAsync(q => q.Id, q => q.Slug, ct);
         return new
         {
             format = "interviewprep-export",
@@ -53,6 +55,16 @@ public sealed class AccountExport(AppDbContext db)
             flashcardSettings = settings,
             flashcards = cards,
             reviewLog = reviews,
+            mockRounds = rounds.Select(r => new
+            {
+                r.Id, kind = r.Kind.ToString(), r.InterviewId, r.LengthMinutes, r.ScoreAtEnd, r.StartedAtUtc, r.FinishedAtUtc, r.PracticeSessionId,
+                answers = r.Answers.OrderBy(a => a.Position).Select(a => new
+                {
+                    question = slugs.GetValueOrDefault(a.QuestionId), a.BudgetSeconds, a.StartedAtUtc, a.SubmittedAtUtc, mode = a.Mode.ToString(),
+                    text = a.Text, keyPointsHit = a.KeyPointsHit, a.KeyPointCount,
+                    signals = new[] { a.Signal1, a.Signal2, a.Signal3, a.Signal4 }, a.ScoredAtUtc, a.ReviewLogId,
+                }),
+            }),
         };
     }
 

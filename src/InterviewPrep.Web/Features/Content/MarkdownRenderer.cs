@@ -55,6 +55,15 @@ public sealed partial class MarkdownRenderer
         return _sanitizer.Sanitize(html);
     }
 
+    /// <summary>Renders one line of markdown (a list item, a title) to safe HTML without the paragraph around it.</summary>
+    public string ToInlineHtml(string markdown)
+    {
+        var html = ToHtml(markdown).Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
+            ? html[3..^4]
+            : html;
+    }
+
     /// <summary>
     /// The level-two headings of the markdown with the ids <see cref="ToHtml"/> gives them, for an "On this page"
     /// outline.

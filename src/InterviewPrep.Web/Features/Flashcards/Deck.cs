@@ -9,20 +9,27 @@ public enum DeckKind
     Tag,
     Interview,
     Own,
+
+    /// <summary>A mock round's grades: in the review log only, never a deck to study.</summary>
+    Mock,
 }
 
 /// <summary>
 /// Which cards to study, as written in the URL: <c>all</c>, <c>category:{slug}</c>, <c>tag:{slug}</c>,
-/// <c>interview:{id}</c> (its prep checklist) or <c>own</c> (the user's own cards).
+/// <c>interview:{id}</c> (its prep checklist) or <c>own</c> (the user's own cards). A grade given by scoring an answer
+/// of a mock round is logged with <c>mock:{round id}</c>, which names no deck to study.
 /// </summary>
-public sealed record Deck(DeckKind Kind, string? Slug = null, int? InterviewId = null)
+public sealed record Deck(DeckKind Kind, string? Slug = null, int? InterviewId = null, int? RoundId = null)
 {
+    public const string MockPrefix = "mock:";
+
     public static Deck All { get; } = new(DeckKind.All);
     public static Deck Own { get; } = new(DeckKind.Own);
 
     public static Deck Category(string slug) => new(DeckKind.Category, slug);
     public static Deck Tag(string slug) => new(DeckKind.Tag, slug);
     public static Deck Interview(int id) => new(DeckKind.Interview, null, id);
+    public static Deck Mock(int roundId) => new(DeckKind.Mock, RoundId: roundId);
 
     /// <summary>The deck a URL value names, <see cref="All"/> when empty, null when it names nothing we know.</summary>
     public static Deck? Parse(string? value)
@@ -57,6 +64,7 @@ public sealed record Deck(DeckKind Kind, string? Slug = null, int? InterviewId =
         DeckKind.Own => "own",
         DeckKind.Category => $"category:{Slug}",
         DeckKind.Tag => $"tag:{Slug}",
+        DeckKind.Mock => string.Create(CultureInfo.InvariantCulture, $"{MockPrefix}{RoundId}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"interview:{InterviewId}"),
     };
 

@@ -518,6 +518,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         var since = settings?.PracticeLoggedThroughUtc ?? DateTime.MinValue;
         var logged = await db.ReviewLogs.AsNoTracking().OwnedBy(context.UserId)
             .Where(l => l.Kind == ReviewKind.Review && l.ReviewedAtUtc > since)
+            .Where(l => !l.Deck.StartsWith(Deck.MockPrefix)) // a mock round is logged as practice of its own
             .OrderBy(l => l.ReviewedAtUtc).ThenBy(l => l.Id)
             .Select(l => new { l.ReviewedAtUtc, l.DurationMs, l.Grade, l.Deck, l.FlashcardId })
             .ToListAsync(ct);

@@ -9,6 +9,9 @@ public sealed class SvgText : ComponentBase
     [Parameter] public double X { get; set; }
     [Parameter] public double Y { get; set; }
     [Parameter] public string? Class { get; set; }
+
+    /// <summary>The SVG text-anchor: start (the default), middle or end.</summary>
+    [Parameter] public string? Anchor { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
@@ -17,7 +20,8 @@ public sealed class SvgText : ComponentBase
         builder.AddAttribute(1, "x", X.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.AddAttribute(2, "y", Y.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.AddAttribute(3, "class", Class);
-        builder.AddContent(4, ChildContent);
+        builder.AddAttribute(4, "text-anchor", Anchor);
+        builder.AddContent(5, ChildContent);
         builder.CloseElement();
     }
 }

@@ -1,0 +1,78 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public sealed class RehearsingAMockRound(BrowserFixture browser)
+{
+    private static async Task NoSeriousAxeViolationAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))})"));
+    }
+
+    private static async Task<int> OverflowAsync(IPage page) =>
+        await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task ACandidateTypesAnAnswerReloadsKeepsTheDraftScoresItAndSeesTheReport(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, $"mock-round-{width}", async () =>
+        {
+            await StudyingFlashcards.SignUpAsync(page);
+            await page.GotoAsync("/mock");
+            await NoSeriousAxeViolationAsync(page);
+            await Journey.ShowAsync(page, $"mock-start-{width}");
+            await page.GetByLabel("ML fundamentals screen").CheckAsync();
+            await page.GetByLabel("Length").SelectOptionAsync("15");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the round" }).ClickAsync();
+
+            // The clock ticks without a page load.
+            var clock = page.Locator(".mock-clock-time").First;
+            await Assertions.Expect(clock).ToHaveTextAsync("5:00");
+            await Assertions.Expect(clock).Not.ToHaveTextAsync("5:00", new() { Timeout = 5000 });
+
+            // Typing is saved on the server as it goes: a reload keeps it.
+            var box = page.GetByLabel("Your answer");
+            await box.FillAsync("Overfitting is when the model learns the noise of its training set.");
+            await Assertions.Expect(page.Locator("[data-draft-status]")).ToHaveTextAsync("Draft saved.", new() { Timeout = 10000 });
+            await NoSeriousAxeViolationAsync(page);
+            Assert.True(await OverflowAsync(page) <= 0, "the answer page scrolls sideways");
+            await Journey.ShowAsync(page, $"mock-answer-{width}");
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByLabel("Your answer")).ToHaveValueAsync("Overfitting is when the model learns the noise of its training set.");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".mock-typed")).ToContainTextAsync("learns the noise");
+            var points = page.Locator(".key-point input");
+            Assert.InRange(await points.CountAsync(), 3, 6);
+            await points.First.CheckAsync();
+            foreach (var scale in await page.Locator(".signal-scale").AllAsync())
+            {
+                await scale.Locator(".signal-level").Nth(2).ClickAsync();
+            }
+            await NoSeriousAxeViolationAsync(page);
+            Assert.True(await OverflowAsync(page) <= 0, "the scoring page scrolls sideways");
+            await Journey.ShowAsync(page, $"mock-score-{width}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the score" }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "End the round here" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Round report");
+            await Assertions.Expect(page.Locator(".mock-report tbody tr")).ToHaveCountAsync(3);
+            await NoSeriousAxeViolationAsync(page);
+            Assert.True(await OverflowAsync(page) <= 0, "the report scrolls sideways");
+            await Journey.ShowAsync(page, $"mock-report-{width}");
+
+            await page.GotoAsync("/mock/history");
+            await Assertions.Expect(page.Locator(".trend-chart svg")).ToBeVisibleAsync();
+            await NoSeriousAxeViolationAsync(page);
+            await Journey.ShowAsync(page, $"mock-history-{width}");
+            Assert.Empty(errors);
+        });
+    }
+}
