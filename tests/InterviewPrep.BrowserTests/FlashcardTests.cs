@@ -96,7 +96,7 @@ public sealed class StudyingFlashcards(BrowserFixture browser)
             await page.GotoAsync("/flashcards/stats");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Flashcard stats");
             await Assertions.Expect(page.Locator("svg[role=img]")).ToHaveCountAsync(3);
-            await Assertions.Expect(page.Locator("ul.recall-bars[aria-label='Mean recall per category'] li")).ToHaveCountAsync(9);
+            await Assertions.Expect(page.Locator("ul.recall-bars[aria-label='Mean recall per category'] li")).ToHaveCountAsync(10);
             await Assertions.Expect(page.Locator(".stat").Nth(3).Locator("dd")).ToHaveTextAsync("0"); // cramming recorded nothing
             await Assertions.Expect(page.Locator("#forecast-chart-desc")).ToHaveTextAsync("None in these 30 days.");
             Assert.Empty(errors);

@@ -24,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<FlashcardSettings> FlashcardSettings => Set<FlashcardSettings>();
     public DbSet<MockRound> MockRounds => Set<MockRound>();
+    public DbSet<MockRecording> MockRecordings => Set<MockRecording>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -71,18 +73,6 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSecurityHeaders();
-        // Kestrel enforces the body limit as it reads; this answers at once for a declared length over it.
-        var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", 4L * 1024 * 1024);
-        app.Use((context, next) =>
-        {
-            if (context.Request.ContentLength > maxBody)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                return context.Response.WriteAsync($"The request is larger than this server accepts ({maxBody / 1024 / 1024} MB).");
-            }
-            return next(context);
-        });
         app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
             error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
             : InProcessRequests.IsInProcess(context) ? LogEventLevel.Verbose // the pages built ahead of a visit
@@ -94,6 +84,25 @@ public static class WebSetup
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        // Kestrel enforces the body limit as it reads; this answers at once for a declared length over it. A page that
+        // takes more (a recorded answer) says so with [RequestSizeLimit], read here from its endpoint: its own filter
+        // would run after the antiforgery check had read the form under the default limit.
+        var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", 4L * 1024 * 1024);
+        app.Use((context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBody;
+            if (limit != maxBody && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync($"The request is larger than this server accepts ({limit / 1024 / 1024} MB).");
+            }
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

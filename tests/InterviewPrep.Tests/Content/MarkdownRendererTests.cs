@@ -29,6 +29,16 @@ public sealed class RenderingMarkdown
             && (a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || a.Value.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)));
     }
 
+    [Theory]
+    [InlineData("```python\nx = 1\n```", "pre")]
+    [InlineData("| a | b |\n| --- | --- |\n| 1 | 2 |", "table")]
+    public void ABlockThatMayScrollSidewaysCanBeFocusedToScrollIt(string markdown, string element)
+    {
+        var html = new HtmlParser().ParseDocument($"<body>{_renderer.ToHtml(markdown)}</body>");
+
+        Assert.Equal("0", html.QuerySelector(element)!.GetAttribute("tabindex"));
+    }
+
     [Fact]
     public void TheOutlineListsTheLevelTwoHeadingsWithTheIdsOfTheHtml()
     {
@@ -112,6 +122,6 @@ public sealed class RenderingMarkdown
         var html = _renderer.ToHtml("[docs](https://example.org) and mail@example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |");
 
         Assert.Contains("<a href=\"https://example.org\">docs</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<table>", html, StringComparison.Ordinal);
+        Assert.Contains("<table tabindex=\"0\">", html, StringComparison.Ordinal);
     }
 }

@@ -34,3 +34,14 @@ internal sealed class MockAnswerConfiguration : IEntityTypeConfiguration<MockAns
         builder.Ignore(a => a.IsSkipped);
     }
 }
+
+internal sealed class MockRecordingConfiguration : IEntityTypeConfiguration<MockRecording>
+{
+    public void Configure(EntityTypeBuilder<MockRecording> builder)
+    {
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MockAnswer>().WithMany().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.AnswerId).IsUnique();
+        builder.Property(r => r.ContentType).HasMaxLength(100);
+    }
+}

@@ -709,6 +709,44 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.ToTable("MockAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRecording", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Audio")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MockRecordings");
+                });
+
             modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1202,6 +1240,21 @@ namespace InterviewPrep.Web.Data.Migrations
                     b.HasOne("InterviewPrep.Web.Features.Mock.MockRound", null)
                         .WithMany("Answers")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterviewPrep.Web.Features.Mock.MockRecording", b =>
+                {
+                    b.HasOne("InterviewPrep.Web.Features.Mock.MockAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InterviewPrep.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,7 +22,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -235,9 +235,9 @@ public sealed partial class MarkdownRenderer
                     when !string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase):
                     input.Remove();
                     break;
-                case AngleSharp.Dom.IElement { LocalName: "pre" } pre:
-                    // A code block may scroll sideways; keyboard users must be able to focus it to scroll.
-                    pre.SetAttribute("tabindex", "0");
+                case AngleSharp.Dom.IElement { LocalName: "pre" or "table" } scrolling:
+                    // A code block or a table may scroll sideways (on a phone); keyboard users must be able to focus it to scroll.
+                    scrolling.SetAttribute("tabindex", "0");
                     break;
             }
         };

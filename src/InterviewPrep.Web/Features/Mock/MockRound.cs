@@ -65,11 +65,36 @@ public sealed class MockAnswer
     public bool IsSkipped => SubmittedAtUtc is not null && Mode == AnswerMode.Skipped;
 }
 
+/// <summary>
+/// A spoken answer, recorded in the browser and kept with its answer: the user's own, never public, deletable, and
+/// read only when played (a round's pages never load the audio with the answers).
+/// </summary>
+public sealed class MockRecording : IUserOwned
+{
+    /// <summary>The largest recording kept: about half an hour of speech at the 32 kbit/s the page records at.</summary>
+    public const int MaxBytes = 8 * 1024 * 1024;
+
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public int AnswerId { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Audio { get; set; }
+    public int SizeBytes { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The audio types a browser records (MediaRecorder) and plays back; anything else is refused.</summary>
+    public static bool IsAudio(string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant() is "audio/webm" or "audio/ogg" or "audio/mp4" or "audio/mpeg" or "audio/wav" or "audio/x-wav" or "audio/aac";
+}
+
 /// <summary>How a question was answered.</summary>
 public enum AnswerMode
 {
     Typed,
     OutLoud,
+
+    /// <summary>Spoken and recorded: a <see cref="MockRecording"/> is kept with it.</summary>
+    Recorded,
 
     /// <summary>Not answered: the round was ended before it.</summary>
     Skipped,

@@ -120,6 +120,42 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
                 .SetProperty(a => a.SubmittedAtUtc, now), ct) == 1;
     }
 
+    /// <summary>Keeps a recording of an answer still open, in place of any earlier one; false when the answer is given or not the user's.</summary>
+    public async Task<bool> SaveRecordingAsync(string userId, int roundId, int answerId, string contentType, byte[] audio, CancellationToken ct)
+    {
+        if (!await OwnsOpenRoundAsync(userId, roundId, ct) || !await Answers(roundId).AnyAsync(a => a.Id == answerId && a.SubmittedAtUtc == null, ct))
+        {
+            return false;
+        }
+        await db.MockRecordings.Where(r => r.AnswerId == answerId).ExecuteDeleteAsync(ct);
+        db.MockRecordings.Add(new MockRecording
+        {
+            UserId = userId,
+            AnswerId = answerId,
+            ContentType = contentType.Split(';')[0].Trim().ToLowerInvariant(),
+            Audio = audio,
+            SizeBytes = audio.Length,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The recording of one of the user's answers, to play; null for none or another user's.</summary>
+    public Task<MockRecording?> RecordingAsync(string userId, int roundId, int answerId, CancellationToken ct) =>
+        db.MockRecordings.AsNoTracking().OwnedBy(userId)
+            .Where(r => r.AnswerId == answerId && Answers(roundId).Any(a => a.Id == answerId))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Deletes the recording of one of the user's answers; the answer and its score stay.</summary>
+    public async Task<bool> DeleteRecordingAsync(string userId, int roundId, int answerId, CancellationToken ct) =>
+        await db.MockRecordings.OwnedBy(userId).Where(r => r.AnswerId == answerId && Answers(roundId).Any(a => a.Id == answerId))
+            .ExecuteDeleteAsync(ct) == 1;
+
+    /// <summary>Which answers of a round have a recording (without reading the audio).</summary>
+    public async Task<HashSet<int>> RecordedAsync(string userId, int roundId, CancellationToken ct) =>
+        [.. await db.MockRecordings.OwnedBy(userId).Where(r => Answers(roundId).Any(a => a.Id == r.AnswerId)).Select(r => r.AnswerId).ToListAsync(ct)];
+
     /// <summary>
     /// Scores a given answer against its key points and signals, once; the score becomes a grade of the question's
     /// flashcard, and the round is finished when this was its last answer to score.

@@ -12,8 +12,13 @@ namespace InterviewPrep.Web.Features.Mock;
 /// A round as it runs: the question on the clock with its answer box, then the scoring of each answer, then the report.
 /// Which of the three the page shows follows from the round's state in the database, so a reload resumes it.
 /// </summary>
+[RequestSizeLimit(MaxUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
+    /// <summary>What a post may carry: a recording over <see cref="MockRecording.MaxBytes"/> is still read, to refuse it with a message.</summary>
+    private const int MaxUpload = 4 * MockRecording.MaxBytes;
+
     public enum Step
     {
         Answer,
@@ -36,8 +41,12 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
     public QuestionForScoring? Scoring { get; private set; }
     public Rubric Rubric { get; private set; } = Rubric.Concepts;
     public IReadOnlyList<ReportRow> Report { get; private set; } = [];
+
+    /// <summary>The answers of the round that have a recording.</summary>
+    public IReadOnlySet<int> Recorded { get; private set; } = new HashSet<int>();
     public string? InterviewCompany { get; private set; }
 
+    [TempData] public string? Message { get; set; }
     [BindProperty] public int AnswerId { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Mode { get; set; }
@@ -62,20 +71,67 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
             : StatusCode(StatusCodes.Status409Conflict, "This answer was already given; its draft is no longer kept."); // a body: not a status page
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, IFormFile? recording, CancellationToken ct)
     {
-        if (await rounds.FindAsync(User.UserId(), id, ct) is null)
+        var userId = User.UserId();
+        if (await rounds.FindAsync(userId, id, ct) is null)
         {
             return NotFound();
         }
         if ((Text ?? "").Length > MockRounds.MaxAnswerLength)
         {
             ModelState.AddModelError(nameof(Text), $"An answer is limited to {MockRounds.MaxAnswerLength:N0} characters; this one has {Text!.Length:N0}. Shorten it and submit again.");
+        }
+        if (recording is { Length: > 0 } && !MockRecording.IsAudio(recording.ContentType))
+        {
+            ModelState.AddModelError("Recording", "That file is not audio. Record in the page, or choose a WebM, Ogg, MP4, MP3 or WAV audio file.");
+        }
+        else if (recording is { Length: > MockRecording.MaxBytes })
+        {
+            ModelState.AddModelError("Recording", $"The recording is {recording.Length / (1024.0 * 1024):0.0} MB; the limit is {MockRecording.MaxBytes / (1024 * 1024)} MB. Record a shorter answer, or answer out loud without recording.");
+        }
+        if (!ModelState.IsValid)
+        {
+            // What was typed is kept on the server too, as a draft: a reload after this still shows it.
+            if ((Text ?? "").Length <= MockRounds.MaxAnswerLength)
+            {
+                await rounds.SaveDraftAsync(userId, id, AnswerId, Text ?? "", ct);
+            }
             await LoadAsync(id, ct);
             return Page();
         }
         var mode = Mode == "outloud" ? AnswerMode.OutLoud : AnswerMode.Typed;
-        await rounds.SubmitAsync(User.UserId(), id, AnswerId, Text ?? "", mode, ct);
+        if (recording is { Length: > 0 })
+        {
+            using var audio = new MemoryStream((int)recording.Length);
+            await recording.CopyToAsync(audio, ct);
+            if (await rounds.SaveRecordingAsync(userId, id, AnswerId, recording.ContentType, audio.ToArray(), ct))
+            {
+                mode = AnswerMode.Recorded;
+            }
+        }
+        await rounds.SubmitAsync(userId, id, AnswerId, Text ?? "", mode, ct);
+        return Redirect($"/mock/{id}");
+    }
+
+    /// <summary>Plays one of the user's recordings; another user's, or none, is not found.</summary>
+    public async Task<IActionResult> OnGetAudioAsync(int id, int answerId, CancellationToken ct)
+    {
+        if (await rounds.RecordingAsync(User.UserId(), id, answerId, ct) is not { } recording)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "private, no-store";
+        return new FileContentResult(recording.Audio, recording.ContentType) { EnableRangeProcessing = true };
+    }
+
+    public async Task<IActionResult> OnPostDeleteRecordingAsync(int id, CancellationToken ct)
+    {
+        if (!await rounds.DeleteRecordingAsync(User.UserId(), id, AnswerId, ct))
+        {
+            return NotFound();
+        }
+        Message = "The recording is deleted. The answer and its score are kept.";
         return Redirect($"/mock/{id}");
     }
 
@@ -122,6 +178,7 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
             return false;
         }
         Round = round;
+        Recorded = await rounds.RecordedAsync(User.UserId(), id, ct);
         var bank = (await catalog.GetAsync(ct)).ById;
         InterviewCompany = round.InterviewId is { } interviewId
             ? await db.Interviews.OwnedBy(User.UserId()).Where(i => i.Id == interviewId).Select(i => i.Company).FirstOrDefaultAsync(ct)
