@@ -152,6 +152,8 @@ public sealed class ReadingDecks
     [InlineData("category:theory", "category:theory")]
     [InlineData("tag:model-evaluation", "tag:model-evaluation")]
     [InlineData("interview:12", "interview:12")]
+    [InlineData("questions:7", "questions:7")]
+    [InlineData("questions:12.3.45", "questions:12.3.45")]
     public void AKnownDeckRoundTrips(string? value, string expected) => Assert.Equal(expected, Deck.Parse(value)!.Value);
 
     [Theory]
@@ -161,6 +163,12 @@ public sealed class ReadingDecks
     [InlineData("tag:<script>")]
     [InlineData("interview:-1")]
     [InlineData("interview:abc")]
+    [InlineData("questions:")]
+    [InlineData("questions:1..2")]
+    [InlineData("questions:1.1")]
+    [InlineData("questions:0")]
+    [InlineData("questions:1.2.3.4.5.6.7.8.9")]
+    [InlineData("mock:3")]
     public void AnythingElseIsNoDeck(string value) => Assert.Null(Deck.Parse(value));
 }
 

@@ -76,6 +76,11 @@ public sealed class ARoundThroughForms : IDisposable
         Assert.Equal(3, report.QuerySelectorAll(".mock-report tbody tr").Length);
         Assert.Equal(["58", "100", "100"], report.Texts(".mock-report tbody td:last-child"));
         Assert.Equal("6:00 / 5:00", report.QuerySelector(".mock-report tbody td.is-over")!.TextContent);
+        // Study next: the weak answer's question, gone over in cram mode.
+        var study = report.QuerySelector(".mock-next a[href*='cram=1']")!.GetAttribute("href")!;
+        var cram = await client.GetDocumentAsync(study);
+        Assert.Equal(report.QuerySelector(".mock-next li a")!.TextContent, cram.QuerySelector("#card-front")!.TextContent);
+        Assert.Contains("Card 1 of 1", cram.QuerySelector(".review-progress")!.TextContent, StringComparison.Ordinal);
 
         var (logs, session, finished) = await _app.QueryAsync(async db => (
             await db.ReviewLogs.Where(l => l.Deck == $"mock:{round}").Select(l => l.Grade).ToListAsync(),

@@ -9,6 +9,7 @@ public static class DeckNames
         DeckKind.Own => "My own cards",
         DeckKind.Category => material.Bank.FirstOrDefault(q => q.CategorySlug == deck.Slug)?.CategoryTitle ?? deck.Slug!,
         DeckKind.Tag => $"Tag: {deck.Slug}",
+        DeckKind.Questions => deck.QuestionIds.Count == 1 ? "One question" : $"{deck.QuestionIds.Count} questions",
         _ => material.Interviews.FirstOrDefault(i => i.Id == deck.InterviewId) is { } i ? $"{i.Company}: {i.Role}" : "Interview",
     };
 
@@ -18,6 +19,8 @@ public static class DeckNames
         DeckKind.Category => material.Bank.Any(q => q.CategorySlug == deck.Slug),
         DeckKind.Tag => material.Bank.Any(q => q.Tags.Contains(deck.Slug!)) || material.Heads.Any(c => c.Tags.Split(' ').Contains(deck.Slug)),
         DeckKind.Interview => material.Interviews.Any(i => i.Id == deck.InterviewId),
+        DeckKind.Questions => deck.QuestionIds.All(material.BankById.ContainsKey),
+        DeckKind.Mock => false,
         _ => true,
     };
 }

@@ -166,6 +166,7 @@ public sealed class StudyMaterial
         DeckKind.Category => question.CategorySlug == deck.Slug,
         DeckKind.Tag => question.Tags.Contains(deck.Slug!),
         DeckKind.Interview => prep is not null && (prep.QuestionIds.Contains(question.Id) || prep.CategoryIds.Contains(question.CategoryId)),
+        DeckKind.Questions => deck.QuestionIds.Contains(question.Id),
         _ => false,
     };
 }
