@@ -106,4 +106,45 @@ public sealed class RehearsingAMockRound(BrowserFixture browser)
             Assert.Empty(errors);
         });
     }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task AnInterviewInAWeekOffersARoundOnTheHomePageAndItsPageShowsTheRounds(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, $"mock-interview-{width}", async () =>
+        {
+            await StudyingFlashcards.SignUpAsync(page);
+            await page.GotoAsync("/interviews/new");
+            await page.GetByLabel("Company").FillAsync("Acme Vision");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("ML engineer");
+            await page.Locator("#Input_Date").FillAsync(DateTime.UtcNow.AddDays(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.Locator("#Input_Time").FillAsync("10:00");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Acme Vision");
+
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Rehearse a 15-minute round now" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".breadcrumbs")).ToContainTextAsync("For Acme Vision");
+            await page.GetByRole(AriaRole.Button, new() { Name = "I answered out loud" }).ClickAsync();
+            foreach (var scale in await page.Locator(".signal-scale").AllAsync())
+            {
+                await scale.Locator(".signal-level").Nth(1).ClickAsync();
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the score" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "End the round here" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Round report");
+
+            await page.GotoAsync("/interviews");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Acme Vision" }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("#mock-rounds li")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#mock-rounds .readiness-figure")).ToBeVisibleAsync();
+            await NoSeriousAxeViolationAsync(page);
+            Assert.True(await OverflowAsync(page) <= 0, "the interview page scrolls sideways");
+            await Journey.ShowAsync(page, $"mock-interview-{width}");
+            Assert.Empty(errors);
+        });
+    }
 }

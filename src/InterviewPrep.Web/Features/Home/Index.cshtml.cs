@@ -21,7 +21,10 @@ public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, Tim
     public int QuestionCount { get; private set; }
 
     /// <summary>For a signed-in user: the next interview, if any, and the practice streak.</summary>
-    public sealed record NextInterview(int Id, string Company, string Role, DateTime ScheduledAtUtc, string TimeZoneId, int Done, int Total);
+    public sealed record NextInterview(int Id, string Company, string Role, DateTime ScheduledAtUtc, string TimeZoneId, int Done, int Total, int Prep);
+
+    /// <summary>An interview this close gets the offer of a short mock round on the home page.</summary>
+    public static readonly TimeSpan RehearsalWindow = TimeSpan.FromDays(14);
 
     /// <summary>Cards waiting in a deck: all cards, or the prep deck of an interview in the next 7 days.</summary>
     public sealed record CardsDue(string Deck, string Title, int Due, int New, int Learning);
@@ -59,7 +62,8 @@ public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, Tim
         Next = await db.Interviews.AsNoTracking().OwnedBy(userId)
             .Where(i => i.ScheduledAtUtc >= now && !closed.Contains(i.Stage))
             .OrderBy(i => i.ScheduledAtUtc)
-            .Select(i => new NextInterview(i.Id, i.Company, i.Role, i.ScheduledAtUtc!.Value, i.TimeZoneId, i.Checklist.Count(c => c.IsDone), i.Checklist.Count))
+            .Select(i => new NextInterview(i.Id, i.Company, i.Role, i.ScheduledAtUtc!.Value, i.TimeZoneId, i.Checklist.Count(c => c.IsDone), i.Checklist.Count,
+                i.Checklist.Count(c => c.QuestionId != null || c.CategoryId != null)))
             .FirstOrDefaultAsync(ct);
         var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstAsync(ct);
         var today = DateOnly.FromDateTime(TimeZones.ToLocal(now, zone));

@@ -15,6 +15,9 @@ public sealed class IndexModel(AppDbContext db, MockRounds rounds) : PageModel
         /// <summary>A <see cref="MockKind"/> name, or "interview" with <see cref="InterviewId"/>.</summary>
         public string? Kind { get; set; } = nameof(MockKind.Fundamentals);
         public int? InterviewId { get; set; }
+
+        /// <summary>The interview a round of another kind prepares for (the home page's offer for an interview without a checklist).</summary>
+        public int? ForInterviewId { get; set; }
         public int Length { get; set; } = 30;
         public bool ScoreAtEnd { get; set; }
     }
@@ -57,7 +60,8 @@ public sealed class IndexModel(AppDbContext db, MockRounds rounds) : PageModel
         {
             return Page();
         }
-        var interviewId = kind == MockKind.Interview ? Input.InterviewId : null;
+        var interviewId = kind == MockKind.Interview ? Input.InterviewId
+            : Input.ForInterviewId is { } forId && await db.Interviews.OwnedBy(User.UserId()).AnyAsync(i => i.Id == forId, ct) ? forId : null;
         if (await rounds.StartAsync(User.UserId(), kind!.Value, interviewId, Input.Length, Input.ScoreAtEnd, ct) is not { } id)
         {
             ModelState.AddModelError("Input.Kind", "No question of the bank fits this round yet. Choose another kind, or add questions or categories to the interview's checklist.");

@@ -20,7 +20,8 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
     public async Task<int?> StartAsync(string userId, MockKind kind, int? interviewId, int lengthMinutes, bool scoreAtEnd, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var candidates = await CandidatesAsync(userId, interviewId, now, ct);
+        // Another kind of round may be linked to an interview (for its practice log) without drawing on its checklist.
+        var candidates = await CandidatesAsync(userId, kind == MockKind.Interview ? interviewId : null, now, ct);
         var picked = QuestionPicker.Pick(kind, lengthMinutes, candidates, now, Random.Shared.Next());
         if (picked.Count == 0)
         {
