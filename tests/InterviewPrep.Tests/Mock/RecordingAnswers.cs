@@ -77,6 +77,25 @@ public sealed class RecordingAnAnswer : IDisposable
         Assert.Equal("Notes I typed while speaking", await _app.QueryAsync(db => db.Set<MockAnswer>().Where(a => a.Id == int.Parse(answerId, System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Text).SingleAsync()));
     }
 
+    [Fact]
+    public async Task TheAccountExportIsAZipOfTheJsonAndTheRecordings()
+    {
+        var (client, round, answerId, token) = await StartAsync();
+        await SubmitWithFileAsync(client, round, answerId, token, "", Webm, "audio/webm");
+
+        var response = await client.GetAsync(new Uri("/account/export?format=zip", UriKind.Relative));
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(zip.GetEntry("interviewprep-export.json")!.Open());
+        var path = json.RootElement.GetProperty("mockRounds")[0].GetProperty("answers")[0].GetProperty("recording").GetString()!;
+        using var audio = new MemoryStream();
+        await zip.GetEntry(path)!.Open().CopyToAsync(audio);
+
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"recordings/round-{round}-question-1.webm", path);
+        Assert.Equal(Webm, audio.ToArray());
+        Assert.Equal(2, zip.Entries.Count);
+    }
+
     [Theory]
     [InlineData("text/plain", 10, "That file is not audio.")]
     [InlineData("audio/webm", MockRecording.MaxBytes + 1, "the limit is 8 MB")]

@@ -32,6 +32,7 @@ public sealed class AccountExport(AppDbContext db)
             .ToListAsync(ct);
         var rounds = await db.MockRounds.AsNoTracking().OwnedBy(userId).Include(r => r.Answers).OrderBy(r => r.Id).ToListAsync(ct);
         var slugs = await db.Questions.AsNoTracking().Select(q => new { q.Id, q.Slug }).ToDictionaryAsync(q => q.Id, q => q.Slug, ct);
+        var recorded = await db.MockRecordings.AsNoTracking().OwnedBy(userId).ToDictionaryAsync(m => m.AnswerId, m => m.ContentType, ct);
         return new
         {
             format = "interviewprep-export",
@@ -61,12 +62,48 @@ public sealed class AccountExport(AppDbContext db)
                 answers = r.Answers.OrderBy(a => a.Position).Select(a => new
                 {
                     question = slugs.GetValueOrDefault(a.QuestionId), a.BudgetSeconds, a.StartedAtUtc, a.SubmittedAtUtc, mode = a.Mode.ToString(),
+                    recording = recorded.TryGetValue(a.Id, out var type) ? RecordingPath(r.Id, a.Position, type) : null,
                     text = a.Text, keyPointsHit = a.KeyPointsHit, a.KeyPointCount,
                     signals = new[] { a.Signal1, a.Signal2, a.Signal3, a.Signal4 }, a.ScoredAtUtc, a.ReviewLogId,
                 }),
             }),
         };
     }
+
+    /// <summary>
+    /// Everything as a zip: <c>interviewprep-export.json</c> (as <see cref="EverythingAsync"/>) and each recording of a mock
+    /// answer under <c>recordings/</c>, where the JSON's <c>recording</c> field says. Recordings are read one at a time.
+    /// </summary>
+    public async Task WriteZipAsync(string userId, Stream output, CancellationToken ct)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        var json = zip.CreateEntry("interviewprep-export.json", System.IO.Compression.CompressionLevel.Optimal);
+        await using (var stream = json.Open())
+        {
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, await EverythingAsync(userId, ct), ExportJson.Options, ct);
+        }
+        var recordings = await db.MockRecordings.AsNoTracking().OwnedBy(userId)
+            .Join(db.Set<Mock.MockAnswer>(), m => m.AnswerId, a => a.Id, (m, a) => new { m.Id, a.RoundId, a.Position, m.ContentType })
+            .ToListAsync(ct);
+        foreach (var recording in recordings)
+        {
+            var audio = await db.MockRecordings.AsNoTracking().Where(m => m.Id == recording.Id).Select(m => m.Audio).FirstAsync(ct);
+            // Audio is compressed already.
+            var entry = zip.CreateEntry(RecordingPath(recording.RoundId, recording.Position, recording.ContentType), System.IO.Compression.CompressionLevel.NoCompression);
+            await using var stream = entry.Open();
+            await stream.WriteAsync(audio, ct);
+        }
+    }
+
+    private static string RecordingPath(int roundId, int position, string contentType) =>
+        string.Create(CultureInfo.InvariantCulture, $"recordings/round-{roundId}-question-{position + 1}.{contentType switch
+        {
+            "audio/ogg" => "ogg",
+            "audio/mp4" or "audio/aac" => "m4a",
+            "audio/mpeg" => "mp3",
+            "audio/wav" or "audio/x-wav" => "wav",
+            _ => "webm",
+        }}");
 
     public async Task<string> InterviewsCsvAsync(string userId, CancellationToken ct)
     {
