@@ -63,14 +63,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page (own cookies and storage) at the given size and colour scheme.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    /// <summary>A fresh page (own cookies and storage) at the given size and colour scheme, in a time zone if given.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = scheme,
+            TimezoneId = timeZone,
         });
         return await context.NewPageAsync();
     }

@@ -109,6 +109,38 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task ANewAccountTakesTheBrowsersTimeZoneAndTheInterviewFormSaysWhichZoneItsTimesAreIn()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844, timeZone: "Europe/Berlin");
+        await Journey.RunAsync(page, "time-zone-guessed", async () =>
+        {
+            await page.GotoAsync("/Identity/Account/Register");
+            await Assertions.Expect(page.Locator("#Input_TimeZoneId")).ToHaveValueAsync("Europe/Berlin");
+            await page.Locator("#Input_Email").FillAsync($"zone-{Guid.NewGuid():N}@example.com");
+            await page.Locator("#Input_Password").FillAsync("correct horse battery");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".site-account a[href='/account']")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/interviews/new");
+            await Assertions.Expect(page.Locator(".zone-choice summary")).ToHaveTextAsync("Times in Europe/Berlin, change");
+            await Assertions.Expect(page.Locator("#Input_TimeZoneId")).ToBeHiddenAsync();
+            await Journey.ShowAsync(page, "interview-form-zone-390");
+            await page.Locator(".zone-choice summary").ClickAsync();
+            await Assertions.Expect(page.Locator("#Input_TimeZoneId")).ToBeVisibleAsync();
+
+            // 10:00 entered by a Berlin user is 09:00 UTC in winter, and the calendar feed says so.
+            await page.GetByLabel("Company").FillAsync("Zone GmbH");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("ML engineer");
+            await page.Locator("#Input_Date").FillAsync("2027-01-15");
+            await page.Locator("#Input_Time").FillAsync("10:00");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Zone GmbH");
+            var calendar = await page.EvaluateAsync<string>("async () => (await fetch(document.querySelector('a[href$=\"calendar.ics\"]').href)).text()");
+            Assert.Contains("DTSTART:20270115T090000Z", calendar, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData("/interviews")]
     [InlineData("/interviews/new")]

@@ -25,6 +25,20 @@
     media.addEventListener("change", label);
   }
 
+  // Time zone: a new account starts in the browser's own zone rather than UTC (the form is first shown with UTC).
+  var zoneSelect = document.querySelector("select[data-guess-time-zone]");
+  if (zoneSelect && window.Intl && Intl.DateTimeFormat) {
+    try {
+      var guessed = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      var option = guessed && Array.prototype.find.call(zoneSelect.options, function (o) { return o.value === guessed; });
+      if (option && zoneSelect.value === "UTC") {
+        zoneSelect.value = guessed;
+        var hint = document.querySelector("[data-zone-hint]");
+        if (hint) hint.textContent = "Guessed from this browser. Interview times are entered and shown in this zone.";
+      }
+    } catch (e) { /* the list stays as it is */ }
+  }
+
   // Math: Markdig leaves \( \) and \[ \] inside .math elements; KaTeX typesets them. Punctuation written against a
   // short inline formula stays on its line: "set, R(f). A small gap" broke before the full stop.
   function typesetMath(scope) {
