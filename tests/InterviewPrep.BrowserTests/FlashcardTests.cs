@@ -103,6 +103,31 @@ public sealed class StudyingFlashcards(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task OnAPhoneTheGradeButtonsAreInReachAfterTheRevealAndNeverCoverTheAnswer()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await Journey.RunAsync(page, nameof(OnAPhoneTheGradeButtonsAreInReachAfterTheRevealAndNeverCoverTheAnswer), async () =>
+        {
+            await SignUpAsync(page);
+            await page.GotoAsync("/flashcards/review?deck=all");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Show answer" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+            await Journey.ShowAsync(page, "review-revealed-390");
+
+            // In the window as soon as the answer shows: one row of four, the last one whole.
+            var buttons = await page.EvaluateAsync<double[][]>("() => [...document.querySelectorAll('.grade-button')].map(b => { const r = b.getBoundingClientRect(); return [r.top, r.bottom]; })");
+            Assert.Equal(4, buttons.Length);
+            Assert.All(buttons, b => Assert.True(b[0] >= 0 && b[1] <= 844, $"a grade button is at {b[0]}-{b[1]}px of an 844px window"));
+            Assert.Single(buttons.Select(b => Math.Round(b[0])).Distinct());
+
+            // At the end of the page the answer's last line sits above the buttons, not under them.
+            await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+            var ends = await page.EvaluateAsync<double[]>("() => [document.querySelector('[data-back]').getBoundingClientRect().bottom, document.querySelector('.grade-form').getBoundingClientRect().top]");
+            Assert.True(ends[0] <= ends[1] + 0.5, $"the answer ends at {ends[0]}px, under the buttons that start at {ends[1]}px");
+        });
+    }
+
     [Theory]
     [InlineData("/flashcards")]
     [InlineData("/flashcards/review?deck=all")]

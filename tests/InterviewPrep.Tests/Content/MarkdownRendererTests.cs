@@ -32,6 +32,7 @@ public sealed class RenderingMarkdown
     [Theory]
     [InlineData("```python\nx = 1\n```", "pre")]
     [InlineData("| a | b |\n| --- | --- |\n| 1 | 2 |", "table")]
+    [InlineData("$$\nx^2\n$$", "div.math")]
     public void ABlockThatMayScrollSidewaysCanBeFocusedToScrollIt(string markdown, string element)
     {
         var html = new HtmlParser().ParseDocument($"<body>{_renderer.ToHtml(markdown)}</body>");
@@ -104,7 +105,7 @@ public sealed class RenderingMarkdown
         var html = _renderer.ToHtml("Inline $a_1 < b$ here.\n\n$$\n\\frac{TP}{TP + FP}\n$$");
 
         Assert.Contains("<span class=\"math\">\\(a_1 &lt; b\\)</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"math\">", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"math\" tabindex=\"0\">", html, StringComparison.Ordinal);
         Assert.Contains("\\frac{TP}{TP + FP}", html, StringComparison.Ordinal);
     }
 

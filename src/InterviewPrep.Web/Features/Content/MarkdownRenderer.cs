@@ -22,7 +22,7 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed partial class MarkdownRenderer
 {
     /// <summary>Bump when the output changes, so that the next import renders every file again.</summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -238,6 +238,9 @@ public sealed partial class MarkdownRenderer
                 case AngleSharp.Dom.IElement { LocalName: "pre" or "table" } scrolling:
                     // A code block or a table may scroll sideways (on a phone); keyboard users must be able to focus it to scroll.
                     scrolling.SetAttribute("tabindex", "0");
+                    break;
+                case AngleSharp.Dom.IElement { LocalName: "div" } math when math.ClassList.Contains("math"):
+                    math.SetAttribute("tabindex", "0"); // a displayed equation scrolls too
                     break;
             }
         };
