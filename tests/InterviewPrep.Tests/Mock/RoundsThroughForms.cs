@@ -75,6 +75,9 @@ public sealed class ARoundThroughForms : IDisposable
         Assert.Equal("Round report", report.QuerySelector("h1")!.TextContent);
         Assert.Equal(3, report.QuerySelectorAll(".mock-report tbody tr").Length);
         Assert.Equal(["58", "100", "100"], report.Texts(".mock-report tbody td:last-child"));
+        // Each signal's mean over the three answers: (3 + 4 + 4) / 3 and (2 + 4 + 4) / 3.
+        Assert.Equal(["Correctness3.7 / 4", "Depth and trade-offs3.7 / 4", "Structure and clarity3.3 / 4", "Examples from experience3.3 / 4"],
+            report.QuerySelectorAll(".signal-summary > div").Select(d => d.TextContent.Trim()));
         Assert.Equal("6:00 / 5:00", report.QuerySelector(".mock-report tbody td.is-over")!.TextContent);
         // Study next: the weak answer's question, gone over in cram mode.
         var study = report.QuerySelector(".mock-next a[href*='cram=1']")!.GetAttribute("href")!;
@@ -92,6 +95,23 @@ public sealed class ARoundThroughForms : IDisposable
         Assert.NotEmpty(session.Categories);
         Assert.True(finished);
         Assert.Equal("/mock/" + round, (await client.GetDocumentAsync("/mock/history")).QuerySelector(".deck-table tbody a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AMockGradeCanBeUndoneOnTheReviewPageLikeAnyGrade()
+    {
+        var client = await _app.SignedInClientAsync();
+        var round = await StartAsync(client);
+        await AnswerAsync(client, round, "An answer");
+        await ScoreAsync(client, round, [0], [2, 2, 2, 2]);
+        var logId = await _app.QueryAsync(db => db.ReviewLogs.Where(l => l.Deck == $"mock:{round}").Select(l => l.Id).SingleAsync());
+
+        var review = await client.GetDocumentAsync("/flashcards/review?deck=all");
+        var undo = (AngleSharp.Html.Dom.IHtmlFormElement)review.QuerySelector("form[data-undo-form]")!;
+        Assert.Equal(logId.ToString(System.Globalization.CultureInfo.InvariantCulture), undo.QuerySelector("input[name=logId]")!.GetAttribute("value"));
+        await client.SubmitAsync(undo, "/flashcards/review?deck=all");
+
+        Assert.True(await _app.QueryAsync(db => db.ReviewLogs.AnyAsync(l => l.UndoesId == logId)));
     }
 
     [Fact]
