@@ -94,6 +94,10 @@ public sealed class RecordingAnAnswer : IDisposable
         Assert.Equal($"recordings/round-{round}-question-1.webm", path);
         Assert.Equal(Webm, audio.ToArray());
         Assert.Equal(2, zip.Entries.Count);
+
+        // Erasing the account erases the recordings with it.
+        await client.SubmitAsync("/account/delete", new Dictionary<string, string?> { ["Password"] = Users.Password });
+        Assert.False(await _app.QueryAsync(db => db.MockRecordings.AnyAsync()));
     }
 
     [Theory]
