@@ -17,11 +17,11 @@ public sealed class RehearsingAMockRound(BrowserFixture browser)
         await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
     [Theory]
-    [InlineData(390, 844)]
-    [InlineData(1280, 900)]
-    public async Task ACandidateTypesAnAnswerReloadsKeepsTheDraftScoresItAndSeesTheReport(int width, int height)
+    [InlineData(390, 844, ColorScheme.Light)]
+    [InlineData(1280, 900, ColorScheme.Dark)]
+    public async Task ACandidateTypesAnAnswerReloadsKeepsTheDraftScoresItAndSeesTheReport(int width, int height, ColorScheme scheme)
     {
-        var page = await browser.NewPageAsync(width, height);
+        var page = await browser.NewPageAsync(width, height, scheme);
         var errors = Journey.CollectErrors(page);
         await Journey.RunAsync(page, $"mock-round-{width}", async () =>
         {
