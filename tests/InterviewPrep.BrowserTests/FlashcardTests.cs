@@ -104,6 +104,35 @@ public sealed class StudyingFlashcards(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task FinishingASessionShowsItsSummary()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await Journey.RunAsync(page, nameof(FinishingASessionShowsItsSummary), async () =>
+        {
+            await SignUpAsync(page);
+            await page.GotoAsync("/flashcards/review?deck=all");
+            var front = page.Locator("#card-front");
+            string[] grades = ["1", "3"];
+            foreach (var key in grades)
+            {
+                var before = await front.TextContentAsync();
+                await page.Keyboard.PressAsync("Space");
+                await Assertions.Expect(page.Locator("[data-back]")).ToBeVisibleAsync();
+                await page.Keyboard.PressAsync(key);
+                await Assertions.Expect(front).Not.ToHaveTextAsync(before!);
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Finish" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your study session");
+            await Assertions.Expect(page.Locator(".stat dd").First).ToHaveTextAsync("2");
+            await Assertions.Expect(page.Locator("#weakest-heading + ul li")).ToHaveCountAsync(1);
+            var result = await page.RunAxe();
+            Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+            await Journey.ShowAsync(page, "session-summary-390");
+        });
+    }
+
+    [Fact]
     public async Task OnAPhoneTheGradeButtonsAreInReachAfterTheRevealAndNeverCoverTheAnswer()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844);

@@ -398,11 +398,33 @@ public sealed class ReviewingThroughForms(FlashcardFixture fixture) : IClassFixt
         Assert.NotEmpty(session.Categories);
 
         var finish = await client.SubmitAsync("/flashcards/review?deck=all", formSelector: "form[action*='handler=Finish']");
-        Assert.Equal("/flashcards", finish.Location());
+        Assert.Equal("/flashcards/session", finish.Location());
         Assert.Equal(2, await _app.QueryAsync(db => db.PracticeSessions.CountAsync(p => p.UserId == userId)));
         var again = await client.SubmitAsync("/flashcards/review?deck=all", formSelector: "form[action*='handler=Finish']");
         Assert.Equal(2, await _app.QueryAsync(db => db.PracticeSessions.CountAsync(p => p.UserId == userId)));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task FinishingShowsTheSessionsCardsMinutesGradesWhatIsDueAndTheCardsToLookAtAgain()
+    {
+        var (client, _) = await _app.UserAsync();
+        var titles = new List<string>();
+        foreach (var grade in new[] { "2", "1", "3" })
+        {
+            var (page, url) = await client.RevealAsync();
+            titles.Add(page.QuerySelector("#card-front")!.TextContent);
+            _app.Clock.Advance(TimeSpan.FromMinutes(2));
+            await client.GradeAsync(page, url, grade);
+        }
+
+        var finish = await client.SubmitAsync("/flashcards/review?deck=all", formSelector: "form[action*='handler=Finish']");
+        var summary = await client.GetDocumentAsync(finish.Location());
+
+        Assert.Equal(["3", "6", "3"], summary.Texts(".stat dd").Take(3)); // cards; minutes, from the first shown to the last graded; all three due by tomorrow night
+        Assert.Equal(["Again1", "Hard1", "Good1", "Easy0"], summary.QuerySelectorAll(".session-grades > div").Select(d => d.TextContent.Trim().Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)));
+        Assert.Equal([titles[1], titles[0]], summary.Texts("#weakest-heading + ul li a"));
+        Assert.Contains("Session saved in your practice log.", summary.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

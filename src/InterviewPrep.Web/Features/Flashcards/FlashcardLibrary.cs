@@ -620,18 +620,22 @@ public sealed record SessionSummary(DateTime StartUtc, int Minutes, int Rating, 
 /// <summary>Cuts reviews into study sessions and sums them up. Pure.</summary>
 public static class StudySessions
 {
-    public static IReadOnlyList<IReadOnlyList<SessionReview>> Split(IReadOnlyList<SessionReview> reviews, TimeSpan idle)
+    public static IReadOnlyList<IReadOnlyList<SessionReview>> Split(IReadOnlyList<SessionReview> reviews, TimeSpan idle) =>
+        Split(reviews, r => r.AtUtc, idle);
+
+    /// <summary>Cuts anything timed into runs without a gap of <paramref name="idle"/> or more, in time order.</summary>
+    public static IReadOnlyList<IReadOnlyList<T>> Split<T>(IEnumerable<T> items, Func<T, DateTime> at, TimeSpan idle)
     {
-        var sessions = new List<IReadOnlyList<SessionReview>>();
-        List<SessionReview>? current = null;
-        foreach (var review in reviews.OrderBy(r => r.AtUtc))
+        var sessions = new List<IReadOnlyList<T>>();
+        List<T>? current = null;
+        foreach (var item in items.OrderBy(at))
         {
-            if (current is null || review.AtUtc - current[^1].AtUtc >= idle)
+            if (current is null || at(item) - at(current[^1]) >= idle)
             {
                 current = [];
                 sessions.Add(current);
             }
-            current.Add(review);
+            current.Add(item);
         }
         return sessions;
     }

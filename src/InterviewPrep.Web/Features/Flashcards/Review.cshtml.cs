@@ -121,7 +121,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
         var context = StudyContext();
         var logged = await library.LogFinishedSessionsAsync(context, finishing: true, ct);
         TempData["Message"] = logged > 0 ? "Session saved in your practice log." : "Nothing new to log: no card was graded since the last session.";
-        return Redirect("/flashcards");
+        return Redirect("/flashcards/session");
     }
 
     /// <summary>Changes the card a form names; a bank question with no card yet gets one first (to bury or suspend it).</summary>
