@@ -44,6 +44,48 @@ public sealed class LoggingPractice(AccountFixture fixture) : IClassFixture<Acco
     }
 
     [Fact]
+    public async Task ALoggedSessionCanBeEditedAndDeletedByItsOwnerOnly()
+    {
+        var client = await _app.SignedInClientAsync();
+        await LogAsync(client, Day(0), 45);
+        var id = await _app.QueryAsync(db => db.PracticeSessions.OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
+        var edit = $"/practice/{id}/edit";
+        var list = await client.GetDocumentAsync("/practice");
+        Assert.Contains(list.QuerySelectorAll("a.practice-edit"), a => a.GetAttribute("href") == edit);
+
+        var form = await client.GetDocumentAsync(edit);
+        Assert.Equal("45", form.QuerySelector("#Input_DurationMinutes")!.GetAttribute("value"));
+        Assert.Equal("Went *well*", form.QuerySelector("#Input_Notes")!.TextContent.Trim());
+
+        var refused = await client.SubmitAsync(edit, new Dictionary<string, string?> { ["Input.DurationMinutes"] = "0", ["Input.Notes"] = "Kept" });
+        var refusedPage = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("A session is 1 to 720 minutes.", refusedPage.FieldError("Input.DurationMinutes")!.TextContent);
+        Assert.Equal("Kept", refusedPage.QuerySelector("#Input_Notes")!.TextContent.Trim());
+
+        var saved = await client.SubmitAsync(edit, new Dictionary<string, string?> { ["Input.DurationMinutes"] = "50", ["Input.Notes"] = "Went **better**" });
+        Assert.Equal("/practice", saved.Location());
+        var (minutes, notes) = await _app.QueryAsync(async db =>
+            await db.PracticeSessions.Where(p => p.Id == id).Select(p => ValueTuple.Create(p.DurationMinutes, p.NotesHtml)).SingleAsync());
+        Assert.Equal((50, "<p>Went <strong>better</strong></p>"), (minutes, notes.Trim()));
+
+        var intruder = await _app.SignedInClientAsync();
+        var token = (await intruder.GetDocumentAsync("/practice/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(new Uri(edit, UriKind.Relative))).StatusCode);
+        foreach (var url in new[] { edit, edit + "?handler=Delete" })
+        {
+            var forged = await intruder.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(
+                [new("__RequestVerificationToken", token), new("Input.Date", Day(0)), new("Input.DurationMinutes", "1"), new("Input.Rating", "1"), new("Input.Kind", "Reading")]));
+            Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        }
+        Assert.Equal(50, await _app.QueryAsync(db => db.PracticeSessions.Where(p => p.Id == id).Select(p => p.DurationMinutes).SingleAsync()));
+
+        var deleted = await client.SubmitAsync(edit, formSelector: "form[action*='handler=Delete']");
+        Assert.Equal("/practice", deleted.Location());
+        Assert.False(await _app.QueryAsync(db => db.PracticeSessions.AnyAsync(p => p.Id == id)));
+    }
+
+    [Fact]
     public async Task ABadSessionIsRefusedBesideItsFields()
     {
         var client = await _app.SignedInClientAsync();

@@ -65,6 +65,8 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
         await owner.SubmitAsync("/flashcards/cards/new", new Dictionary<string, string?> { ["Input.Front"] = "The owner's own card", ["Input.Back"] = "Private." });
         var cardId = await app.QueryAsync(db => db.Flashcards.Where(c => c.Front == "The owner's own card").Select(c => c.Id).SingleAsync());
         var roundId = (await owner.SubmitAsync("/mock", new Dictionary<string, string?> { ["Input.Kind"] = "Fundamentals", ["Input.Length"] = "15" })).Location().Split('/')[^1];
+        await owner.SubmitAsync("/practice/new", new Dictionary<string, string?> { ["Input.Notes"] = "The owner's practice" });
+        var practiceId = await app.QueryAsync(db => db.PracticeSessions.Where(p => p.NotesMarkdown == "The owner's practice").Select(p => p.Id).SingleAsync());
 
         // Each kind of route parameter, and the owner's record that fills it.
         var records = new Dictionary<string, string>
@@ -72,6 +74,7 @@ public sealed class EveryRouteIsGuarded(AccountFixture fixture) : IClassFixture<
             ["/interviews/{id:int}"] = interviewId,
             ["/flashcards/cards/{id:int}"] = cardId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/mock/{id:int}"] = roundId,
+            ["/practice/{id:int}"] = practiceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var withParameters = Routes().Where(r => r.Contains('{', StringComparison.Ordinal) && !r.StartsWith("/questions", StringComparison.Ordinal)
             && !r.StartsWith("/categories", StringComparison.Ordinal) && !r.StartsWith("/guides", StringComparison.Ordinal)).ToList();
