@@ -40,9 +40,10 @@ public sealed class InterviewRoundsViewComponent(AppDbContext db, FlashcardLibra
         var deck = Deck.Interview(interviewId);
         var hasDeck = material.Interviews.Any(i => i.Id == interviewId);
         var now = new DateTimeOffset(context.NowUtc, TimeSpan.Zero);
+        var cards = material.Cards.ToDictionary(c => c.Id);
         var recall = hasDeck
             ? FlashcardStats.Mean(material.QueueFor(deck)
-                .Select(q => q.FlashcardId is { } id && material.Cards.FirstOrDefault(c => c.Id == id) is { } card ? context.Scheduler.Retrievability(card.Memory, now) : 0)
+                .Select(q => q.FlashcardId is { } id && cards.TryGetValue(id, out var card) ? context.Scheduler.Retrievability(card.Memory, now) : 0)
                 .ToList())
             : 0;
         var recent = trend.TakeLast(RecentRounds).Select(t => t.Item2).ToList();
