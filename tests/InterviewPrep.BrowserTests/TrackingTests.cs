@@ -110,6 +110,33 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task OnAPhoneThePracticeHeatmapOpensOnTheLatestWeeksWithTheNextInterviewMarked()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await Journey.RunAsync(page, "practice-heatmap-390", async () =>
+        {
+            await RegisterAsync(page);
+            await page.GotoAsync("/interviews/new");
+            await page.GetByLabel("Company").FillAsync("Heatmap AG");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("ML engineer");
+            await page.Locator("#Input_Date").FillAsync(DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.Locator("#Input_Time").FillAsync("10:00");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Heatmap AG");
+
+            await page.GotoAsync("/practice");
+            var interview = page.Locator(".heatmap rect.heat-interview");
+            await Assertions.Expect(interview).ToHaveCountAsync(1);
+            // Without a script: the latest weeks and the interview are in view, the year before is to the left.
+            var box = (await interview.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the interview's day is at {box.X}px of a 390px screen");
+            var first = (await page.Locator(".heatmap svg[role=img] rect").First.BoundingBoxAsync())!;
+            Assert.True(first.X < 0, "the heatmap did not open on its latest weeks");
+            await Journey.ShowAsync(page, "practice-heatmap-390");
+        });
+    }
+
+    [Fact]
     public async Task ANewAccountTakesTheBrowsersTimeZoneAndTheInterviewFormSaysWhichZoneItsTimesAreIn()
     {
         var page = await browser.NewPageAsync(width: 390, height: 844, timeZone: "Europe/Berlin");

@@ -20,6 +20,23 @@ public sealed class PracticeHeatmapRendering : BunitContext
         Assert.Equal("heat-4", heatmap.FindAll("svg[role=img] rect")[^2].GetAttribute("class"));
         Assert.Contains("Nov", heatmap.FindAll("text.heatmap-label").Select(t => t.TextContent));
     }
+
+    [Fact]
+    public void DrawsTheWeeksUpToTheLastUpcomingInterviewWithItsDayMarked()
+    {
+        var today = new DateOnly(2026, 11, 25); // a Wednesday
+        var days = PracticeStats.Heatmap([(today, 45)], today);
+
+        var heatmap = Render<PracticeHeatmap>(p => p.Add(h => h.Days, days).Add(h => h.Upcoming, [(new DateOnly(2026, 12, 10), "Acme")]));
+
+        var ahead = heatmap.FindAll("svg[role=img] rect.heat-ahead");
+        // Thursday 26 November to Sunday 13 December: the rest of this week and two more.
+        Assert.Equal(18, ahead.Count);
+        var interview = Assert.Single(heatmap.FindAll("svg[role=img] rect.heat-interview"));
+        Assert.Equal("Thu 10 Dec 2026: interview: Acme", interview.QuerySelector("title")!.TextContent);
+        Assert.EndsWith("Upcoming: Acme on 10 Dec.", heatmap.Find("desc").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dec", heatmap.FindAll("text.heatmap-label").Select(t => t.TextContent));
+    }
 }
 
 public sealed class MinutesChartRendering : BunitContext

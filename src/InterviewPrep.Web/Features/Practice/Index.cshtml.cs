@@ -14,6 +14,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public IReadOnlyList<Row> Sessions { get; private set; } = [];
     public IReadOnlyList<HeatmapDay> Heatmap { get; private set; } = [];
+
+    /// <summary>The user's interviews in the next eight weeks, marked on the heatmap after today.</summary>
+    public IReadOnlyList<(DateOnly Day, string Label)> Upcoming { get; private set; } = [];
     public IReadOnlyList<(string Category, int Minutes)> PerCategory { get; private set; } = [];
     public int Streak { get; private set; }
     public int LongestStreak { get; private set; }
@@ -36,6 +39,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         Streak = PracticeStats.CurrentStreak(sessions.Select(s => s.Date), today);
         LongestStreak = PracticeStats.LongestStreak(sessions.Select(s => s.Date));
         Heatmap = PracticeStats.Heatmap(sessions.Select(s => (s.Date, s.DurationMinutes)), today);
+        var now = time.GetUtcNow().UtcDateTime;
+        var horizon = now.AddDays(56);
+        Upcoming = [.. (await db.Interviews.AsNoTracking().OwnedBy(userId)
+                .Where(i => i.ScheduledAtUtc > now && i.ScheduledAtUtc < horizon)
+                .Select(i => new { i.ScheduledAtUtc, i.Company }).ToListAsync(ct))
+            .Select(i => (DateOnly.FromDateTime(TimeZones.ToLocal(i.ScheduledAtUtc!.Value, zone)), i.Company))
+            .Where(i => i.Item1 > today)];
         PerCategory = PracticeStats.MinutesPerCategory(sessions.Where(s => s.Categories.Count > 0).Select(s => (s.DurationMinutes, (IReadOnlyList<string>)s.Categories)));
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         MinutesThisWeek = sessions.Where(s => s.Date >= weekStart && s.Date <= today).Sum(s => s.DurationMinutes);
