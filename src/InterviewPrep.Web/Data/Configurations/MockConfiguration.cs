@@ -32,6 +32,7 @@ internal sealed class MockAnswerConfiguration : IEntityTypeConfiguration<MockAns
         builder.Property(a => a.Text).HasMaxLength(MockRounds.MaxAnswerLength);
         builder.Property(a => a.KeyPointsHit).HasMaxLength(100);
         builder.Ignore(a => a.IsSkipped);
+        builder.Ignore(a => a.Took);
     }
 }
 

@@ -29,13 +29,8 @@ public sealed class HistoryModel(AppDbContext db, FlashcardLibrary library) : Pa
                 Answers = r.Answers.ToList(),
             })
             .ToListAsync(ct);
-        Rounds = [.. rounds.Select(r =>
-        {
-            var scored = r.Answers.Where(a => a.ScoredAtUtc is not null).ToList();
-            return new Row(r.Id, r.Company is null ? MockKinds.Title(r.Kind) : $"For {r.Company}", FlashcardStats.LocalDay(r.StartedAtUtc, zone),
-                r.Answers.Count(a => a.SubmittedAtUtc is not null && !a.IsSkipped), r.Answers.Count,
-                scored.Count == 0 ? null : (int)Math.Round(scored.Average(MockRounds.Score)), r.FinishedAtUtc is not null);
-        })];
+        Rounds = [.. rounds.Select(r => new Row(r.Id, r.Company is null ? MockKinds.Title(r.Kind) : $"For {r.Company}", FlashcardStats.LocalDay(r.StartedAtUtc, zone),
+            r.Answers.Count(a => a.SubmittedAtUtc is not null && !a.IsSkipped), r.Answers.Count, MockRounds.Score(r.Answers), r.FinishedAtUtc is not null))];
         Trend = [.. Rounds.Where(r => r.IsFinished && r.Score is not null).Reverse()
             .Select(r => (r.Day.ToString("d MMM", CultureInfo.InvariantCulture), r.Score!.Value))];
     }

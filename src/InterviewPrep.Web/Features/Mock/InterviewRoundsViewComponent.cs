@@ -27,11 +27,7 @@ public sealed class InterviewRoundsViewComponent(AppDbContext db, FlashcardLibra
         var context = library.Context(userId);
         var rounds = (await db.MockRounds.AsNoTracking().OwnedBy(userId).Where(r => r.InterviewId == interviewId)
                 .OrderBy(r => r.StartedAtUtc).Include(r => r.Answers).ToListAsync(ct))
-            .Select(r =>
-            {
-                var scored = r.Answers.Where(a => a.ScoredAtUtc is not null).ToList();
-                return new RoundRow(r.Id, r.StartedAtUtc, scored.Count == 0 ? null : (int)Math.Round(scored.Average(MockRounds.Score)), r.FinishedAtUtc is not null);
-            }).ToList();
+            .Select(r => new RoundRow(r.Id, r.StartedAtUtc, MockRounds.Score(r.Answers), r.FinishedAtUtc is not null)).ToList();
         var trend = rounds.Where(r => r is { IsFinished: true, Score: not null })
             .Select(r => (FlashcardStats.LocalDay(r.StartedAtUtc, context.ZoneId).ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture), r.Score!.Value))
             .ToList();

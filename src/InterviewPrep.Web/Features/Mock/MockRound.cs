@@ -63,6 +63,9 @@ public sealed class MockAnswer
     public long? ReviewLogId { get; set; }
 
     public bool IsSkipped => SubmittedAtUtc is not null && Mode == AnswerMode.Skipped;
+
+    /// <summary>How long the answer took, from its first showing to its submission; zero until both happened.</summary>
+    public TimeSpan Took => StartedAtUtc is { } start && SubmittedAtUtc is { } end && end > start ? end - start : TimeSpan.Zero;
 }
 
 /// <summary>

@@ -209,7 +209,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
     private async Task<long?> GradeAsync(string userId, int roundId, MockAnswer answer, Flashcards.Scheduling.Grade grade, CancellationToken ct)
     {
         var context = library.Context(userId);
-        var duration = (int)Math.Clamp(((answer.SubmittedAtUtc ?? context.NowUtc) - (answer.StartedAtUtc ?? context.NowUtc)).TotalMilliseconds, 0, int.MaxValue);
+        var duration = (int)Math.Min(answer.Took.TotalMilliseconds, int.MaxValue);
         var deck = Deck.Mock(roundId);
         var card = await library.CardOfQuestionAsync(userId, answer.QuestionId, ct);
         var change = card is null
@@ -240,7 +240,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
         var zone = library.Context(userId).ZoneId;
         var bank = (await catalog.GetAsync(ct)).ById;
         var categoryIds = answered.Select(a => bank.GetValueOrDefault(a.QuestionId)?.CategoryId).OfType<int>().Distinct().ToList();
-        var seconds = answered.Sum(a => ((a.SubmittedAtUtc ?? now) - (a.StartedAtUtc ?? now)).TotalSeconds);
+        var seconds = answered.Sum(a => a.Took.TotalSeconds);
         var average = answered.Average(Score);
         var notes = $"{MockKinds.Title(round.Kind)}: {answered.Count} of {round.Answers.Count} questions answered, an average score of {average:0} out of 100.";
         var session = new PracticeSession
@@ -265,8 +265,19 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
     public static int Score(MockAnswer answer) =>
         MockScoring.Score(MockScoring.ParseHits(answer.KeyPointsHit).Count, answer.KeyPointCount, Signals(answer));
 
+    /// <summary>A round's score: the mean of its scored answers, out of 100; null while none is scored.</summary>
+    public static int? Score(IEnumerable<MockAnswer> answers)
+    {
+        var scored = answers.Where(a => a.ScoredAtUtc is not null).ToList();
+        return scored.Count == 0 ? null : (int)Math.Round(scored.Average(Score));
+    }
+
     public static IReadOnlyList<int> Signals(MockAnswer answer) =>
         [answer.Signal1 ?? 1, answer.Signal2 ?? 1, answer.Signal3 ?? 1, answer.Signal4 ?? 1];
+
+    /// <summary>Whether the round is the user's, finished or not: a cheap check before a write that may be refused.</summary>
+    public Task<bool> OwnsAsync(string userId, int roundId, CancellationToken ct) =>
+        db.MockRounds.OwnedBy(userId).AnyAsync(r => r.Id == roundId, ct);
 
     private Task<bool> OwnsOpenRoundAsync(string userId, int roundId, CancellationToken ct) =>
         db.MockRounds.OwnedBy(userId).AnyAsync(r => r.Id == roundId && r.FinishedAtUtc == null, ct);

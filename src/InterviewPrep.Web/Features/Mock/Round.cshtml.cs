@@ -59,7 +59,7 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
     /// <summary>The draft of the answer being typed, sent by the page's script as the candidate types: 204, or 409 once the answer is given.</summary>
     public async Task<IActionResult> OnPostDraftAsync(int id, CancellationToken ct)
     {
-        if (await rounds.FindAsync(User.UserId(), id, ct) is null)
+        if (!await rounds.OwnsAsync(User.UserId(), id, ct))
         {
             return NotFound();
         }
@@ -74,7 +74,7 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
     public async Task<IActionResult> OnPostSubmitAsync(int id, IFormFile? recording, CancellationToken ct)
     {
         var userId = User.UserId();
-        if (await rounds.FindAsync(userId, id, ct) is null)
+        if (!await rounds.OwnsAsync(userId, id, ct))
         {
             return NotFound();
         }
@@ -163,7 +163,7 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct)
     {
-        if (await rounds.FindAsync(User.UserId(), id, ct) is null)
+        if (!await rounds.OwnsAsync(User.UserId(), id, ct))
         {
             return NotFound();
         }
@@ -226,6 +226,5 @@ public sealed class RoundModel(AppDbContext db, MockRounds rounds, BankCatalog c
     }
 
     /// <summary>Seconds an answer took, from its first showing to its submission.</summary>
-    public static int UsedSeconds(MockAnswer answer) =>
-        answer is { StartedAtUtc: { } start, SubmittedAtUtc: { } end } ? (int)Math.Max(0, (end - start).TotalSeconds) : 0;
+    public static int UsedSeconds(MockAnswer answer) => (int)answer.Took.TotalSeconds;
 }

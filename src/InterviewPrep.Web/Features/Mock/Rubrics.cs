@@ -91,7 +91,7 @@ public static class MockKinds
         MockKind.SystemDesign => ["system-design"],
         MockKind.GenAI => ["genai"],
         MockKind.Behavioral => ["behavioral"],
-        MockKind.Onsite => [.. FundamentalCategories, "genai", "behavioral", "coding", "system-design"],
+        MockKind.Onsite => [.. OnsiteSlots.SelectMany(slot => slot)],
         _ => [],
     };
 
