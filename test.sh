@@ -1,36 +1,51 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed".
-# On Debian it first installs Chromium for the browser tests when it is missing (as root, or with sudo).
+# On Debian it first installs what the tests need when it is missing (as root, or with sudo): Chromium for the browser
+# tests, python3-numpy for the content check, and PostgreSQL, of which it starts a throwaway cluster for the run of the
+# unit, HTTP and reliability tests on PostgreSQL, stopped on every way out.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    tests/postgres.sh stop "$pg_dir"
+    pg_dir=""
+  fi
+}
+trap stop_postgres EXIT
+trap 'stop_postgres; exit 130' INT TERM
 
 results=tests/TestResults
 rm -rf "$results"
 mkdir -p "$results"
 
-if [ -z "${INTERVIEWPREP_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+# Installs a Debian package for the tests (as root, or with sudo); says what will fail when it cannot.
+install_package() { # PACKAGE WHAT-FOR
   if command -v apt-get >/dev/null 2>&1; then
-    sudo=""
+    local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "Installing Debian's chromium for the browser tests..."
-    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
-      || echo "Could not install chromium; the browser tests will fail." >&2
+    echo "Installing Debian's $1 for $2..."
+    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null \
+      || echo "Could not install $1; $2 will fail." >&2
   else
-    echo "No chromium and no apt-get: set INTERVIEWPREP_CHROMIUM to a Chromium binary." >&2
+    echo "No apt-get to install $1: $2 will fail (see README.md for what the tests need)." >&2
   fi
+}
+
+# The browser tests drive Debian's Chromium (or the one INTERVIEWPREP_CHROMIUM names).
+if [ -z "${INTERVIEWPREP_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  install_package chromium "the browser tests"
 fi
 
-# The content check runs the bank's python blocks with Debian's python3 and NumPy.
+# The content check runs the bank's python blocks with Debian's python3 and NumPy (or INTERVIEWPREP_PYTHON).
 if [ -z "${INTERVIEWPREP_PYTHON:-}" ] && ! /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "Installing Debian's python3-numpy for the content check..."
-    $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-numpy >/dev/null \
-      || echo "Could not install python3-numpy; the content check of the bank's code will fail." >&2
-  else
-    echo "No python3 with NumPy and no apt-get: set INTERVIEWPREP_PYTHON to a python3 that has NumPy." >&2
-  fi
+  install_package python3-numpy "the content check of the bank's code"
+fi
+
+# The tests on PostgreSQL run against Debian's server (15 on bookworm), in a cluster of their own.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  install_package postgresql "the tests on PostgreSQL"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -41,25 +56,48 @@ if ! dotnet build InterviewPrep.sln -c Release -nologo -v quiet; then
 fi
 
 status=0
-for project in tests/InterviewPrep.Tests tests/InterviewPrep.BrowserTests; do
-  name=$(basename "$project")
+run_tests() { # NAME PROJECT [dotnet test arguments...]
+  local name=$1 project=$2
+  shift 2
   echo "== $name"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
-done
+    --results-directory "$results" "$@" || status=1
+}
 
-# The load benchmark in smoke mode, so that it never rots: every scenario must answer without errors.
-echo "== bench smoke"
-bench_passed=0
-bench_failed=0
-if bench/run.sh --smoke > "$results/bench-smoke.log" 2>&1; then
-  bench_passed=1
+run_tests InterviewPrep.Tests tests/InterviewPrep.Tests --filter "Provider!=Postgres"
+
+# The same tests on PostgreSQL, but for those of what only SQLite has (its write queue, kept statements, file backups,
+# upgrades of old files, and FTS5 as the search engine's reference); and those of what needs a PostgreSQL server
+# (moving a SQLite instance onto one).
+pg_dir=$(mktemp -d)
+if admin=$(tests/postgres.sh start "$pg_dir"); then
+  export INTERVIEWPREP_TEST_POSTGRES="$admin"
+  run_tests InterviewPrep.Tests.Postgres tests/InterviewPrep.Tests --filter "Provider!=Sqlite"
+  unset INTERVIEWPREP_TEST_POSTGRES
 else
-  bench_failed=1
+  echo "PostgreSQL could not be started: the tests on PostgreSQL did not run."
   status=1
 fi
-tail -n 1 "$results/bench-smoke.log"
+stop_postgres
+
+run_tests InterviewPrep.BrowserTests tests/InterviewPrep.BrowserTests
+
+# The load benchmark in smoke mode on both providers, so that it never rots: every scenario must answer without errors.
+bench_passed=0
+bench_failed=0
+for provider in sqlite postgres; do
+  echo "== bench smoke ($provider)"
+  extra=()
+  [ "$provider" = postgres ] && extra=(--no-build)
+  if bench/run.sh --smoke --provider "$provider" "${extra[@]}" > "$results/bench-smoke-$provider.log" 2>&1; then
+    bench_passed=$((bench_passed + 1))
+  else
+    bench_failed=$((bench_failed + 1))
+    status=1
+  fi
+  tail -n 1 "$results/bench-smoke-$provider.log"
+done
 
 passed=$bench_passed
 failed=$bench_failed

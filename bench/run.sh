@@ -7,7 +7,10 @@
 #   bench/run.sh --smoke          N=200, 2 s per scenario, 16 connections; fails unless every
 #                                 scenario answered without errors (no timing assertions)
 #
-# Options: --count N, --duration SECONDS, --connections "1 16 64", --seed S, --port P,
+#   bench/run.sh --provider postgres   the same on PostgreSQL: a throwaway cluster (tests/postgres.sh) for the run;
+#                                 writes bench/results/latest-postgres.json and its own table in docs/performance.md
+#
+# Options: --count N, --duration SECONDS, --connections "1 16 64", --seed S, --port P, --provider sqlite|postgres,
 #          --log-level LEVEL (the app's Serilog level, default Warning), --no-build,
 #          --quiet-wait SECONDS (before each timed step, wait up to this long for other processes to
 #          use less than a quarter of a core; default 30, 0 in smoke mode).
@@ -25,6 +28,7 @@ port=""
 log_level=Warning
 build=1
 quiet_wait=30
+provider=sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; count=200; duration=2; connections="16"; quiet_wait=0 ;;
@@ -36,13 +40,20 @@ while [ $# -gt 0 ]; do
     --log-level) log_level=$2; shift ;;
     --quiet-wait) quiet_wait=$2; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --provider) provider=$2; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 mode=full
 [ "$smoke" -eq 1 ] && mode=smoke
+case "$provider" in
+  sqlite) suffix="" ;;
+  postgres) suffix="-postgres" ;;
+  *) echo "unknown provider: $provider (sqlite or postgres)" >&2; exit 2 ;;
+esac
+pg_dir=""
 
 server_pid=""
 finished=0
@@ -58,6 +69,9 @@ stop_server() {
 on_exit() {
   local status=$?
   stop_server
+  if [ -n "$pg_dir" ]; then
+    tests/postgres.sh stop "$pg_dir" || true
+  fi
   if [ "$finished" -ne 1 ]; then
     [ "$status" -eq 0 ] && status=1
     echo "bench $mode: FAILED while $step (exit $status)"
@@ -148,8 +162,8 @@ content=$bank/content
 # shellcheck disable=SC1091
 . "$bank/manifest.txt"
 
-run=$work/run-$mode
-data=$work/data-$mode
+run=$work/run-$mode$suffix
+data=$work/data-$mode$suffix
 rm -rf "$run" "$data" "$work/data-check"
 mkdir -p "$run"
 meta=$run/meta.txt
@@ -158,6 +172,20 @@ record() { echo "$1=$2" >> "$meta"; }
 
 # The benchmark registers many users from one address: the per-address sign-in limit is lifted for it.
 app_args=(--Content:Directory="$content" --Serilog:MinimumLevel:Default="$log_level" --RateLimiting:SignInPerMinute=1000000)
+# Where the grading loop reads the review log back from.
+log_args=(--database "$data/interviewprep.db")
+if [ "$provider" = postgres ]; then
+  step="starting PostgreSQL"
+  say "starting a throwaway PostgreSQL cluster"
+  pg_dir=$(mktemp -d)
+  admin=$(tests/postgres.sh start "$pg_dir" durable)
+  pg_port=$(echo "$admin" | sed 's/.*Port=\([0-9]*\).*/\1/')
+  psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bench" >/dev/null
+  connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench"
+  app_args+=(--Database:Provider=Postgres "--ConnectionStrings:Default=$connection")
+  log_args=(--postgres "$connection")
+  record postgres "$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc 'SHOW server_version')"
+fi
 
 if [ "$smoke" -eq 0 ]; then
   step="checking the generated bank (import --check)"
@@ -268,7 +296,7 @@ grade() {
   local users="$run/grade-users-$grade_users.txt"
   grade_users=$((grade_users + 1))
   dotnet "$tool" users --base "$base" --count "$1" --prefix "grade-$grade_users" --out "$users"
-  GRADE_ARGS=(grade --base "$base" --users "$users" --duration "$2" --out "$3" --database "$data/interviewprep.db")
+  GRADE_ARGS=(grade --base "$base" --users "$users" --duration "$2" --out "$3" "${log_args[@]}")
 }
 
 step="preparing the baseline file"
@@ -403,18 +431,19 @@ record kernel "$(uname -r)"
 record dotnet "$(dotnet --version)"
 record wrk "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 record commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+record provider "$provider"
 
 if [ "$smoke" -eq 1 ]; then
-  if dotnet "$tool" report --run "$run" --json bench/results/smoke.json --smoke; then
+  if dotnet "$tool" report --run "$run" --json "bench/results/smoke$suffix.json" --smoke; then
     finished=1
-    echo "bench smoke: passed (${#names[@]} scenarios answered with no errors; N=$count)"
+    echo "bench smoke: passed (${#names[@]} scenarios answered with no errors on $provider; N=$count)"
   else
     finished=1
     echo "bench smoke: FAILED (a scenario had errors; see the table above)"
     exit 1
   fi
 else
-  dotnet "$tool" report --run "$run" --json bench/results/latest.json --markdown docs/performance.md
+  dotnet "$tool" report --run "$run" --json "bench/results/latest$suffix.json" --markdown docs/performance.md --section "bench:results$suffix"
   finished=1
-  echo "bench: done; results in bench/results/latest.json and docs/performance.md"
+  echo "bench: done; results in bench/results/latest$suffix.json and docs/performance.md"
 fi

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace InterviewPrep.Bench;
 
@@ -70,7 +72,10 @@ internal static partial class Grading
         }
     }
 
-    /// <summary><c>grade --base URL --users FILE --duration S --out FILE [--database FILE]</c>: one connection per user line.</summary>
+    /// <summary>
+    /// <c>grade --base URL --users FILE --duration S --out FILE [--database FILE | --postgres CONNECTION]</c>: one connection
+    /// per user line; the review log is then read from the app's SQLite file or PostgreSQL database.
+    /// </summary>
     public static async Task<int> GradeAsync(Options options)
     {
         var baseAddress = new Uri(options.Require("base"));
@@ -88,7 +93,11 @@ internal static partial class Grading
         var accepted = results.SelectMany(r => r.Accepted).ToList();
         var acceptedFirst = results.SelectMany(r => r.AcceptedFirst).ToList();
         var acceptedCount = accepted.Count + acceptedFirst.Count;
-        var (inLog, duplicated) = options.Get("database", "") is { Length: > 0 } database ? CheckLog(database, accepted, acceptedFirst, startedUtc) : (-1, -1);
+        var (inLog, duplicated) = options.Get("database", "") is { Length: > 0 } database
+            ? CheckLog(new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"), accepted, acceptedFirst, startedUtc)
+            : options.Get("postgres", "") is { Length: > 0 } postgres
+                ? CheckLog(new NpgsqlConnection(postgres), accepted, acceptedFirst, startedUtc)
+                : (-1, -1);
         var summary = new Dictionary<string, object>
         {
             ["requests"] = latencies.Length,
@@ -210,9 +219,9 @@ internal static partial class Grading
     /// question, the first grades logged since this step started must cover those accepted (several users may start
     /// the same question; each user's card of it, and its first review, are unique in the database).
     /// </summary>
-    private static (int InLog, int Duplicated) CheckLog(string database, List<(long CardId, long Version)> accepted, List<long> acceptedFirst, DateTime startedUtc)
+    private static (int InLog, int Duplicated) CheckLog(DbConnection connection, List<(long CardId, long Version)> accepted, List<long> acceptedFirst, DateTime startedUtc)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        using var _ = connection;
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"FlashcardId\", \"CardVersion\", COUNT(*) FROM \"ReviewLogs\" WHERE \"Kind\" = 'Review' GROUP BY 1, 2";
@@ -227,10 +236,14 @@ internal static partial class Grading
         using var first = connection.CreateCommand();
         first.CommandText = """
             SELECT c."QuestionId", COUNT(*) FROM "ReviewLogs" l JOIN "Flashcards" c ON c."Id" = l."FlashcardId"
-            WHERE l."Kind" = 'Review' AND l."CardVersion" = 0 AND c."QuestionId" IS NOT NULL AND l."ReviewedAtUtc" >= $since
+            WHERE l."Kind" = 'Review' AND l."CardVersion" = 0 AND c."QuestionId" IS NOT NULL AND l."ReviewedAtUtc" >= @since
             GROUP BY 1
             """;
-        first.Parameters.AddWithValue("$since", startedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        var since = first.CreateParameter();
+        since.ParameterName = "@since";
+        // SQLite keeps times as text in this form; PostgreSQL as timestamptz.
+        since.Value = connection is SqliteConnection ? startedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
+        first.Parameters.Add(since);
         var loggedFirst = new Dictionary<long, long>();
         using (var reader = first.ExecuteReader())
         {

@@ -46,8 +46,9 @@ internal sealed record TargetResult(string Target, string Limit, string Measured
 /// </summary>
 internal static class Report
 {
-    public const string StartMarker = "<!-- bench:results:start -->";
-    public const string EndMarker = "<!-- bench:results:end -->";
+    /// <summary>The markers of a results section in the docs: <c>bench:results</c> for SQLite, <c>bench:results-postgres</c> for PostgreSQL.</summary>
+    private static (string Start, string End) Markers(string section) =>
+        ($"<!-- {section}:start -->", $"<!-- {section}:end -->");
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -134,8 +135,9 @@ internal static class Report
 
         if (options.Get("markdown", "") is { Length: > 0 } markdownPath)
         {
-            var section = Markdown(meta, scenarios, targets, peakMb, startupPeakMb);
-            WriteBetweenMarkers(markdownPath, section);
+            var markers = Markers(options.Get("section", "bench:results"));
+            var section = Markdown(meta, scenarios, targets, peakMb, startupPeakMb, markers, Path.GetFileName(jsonPath));
+            WriteBetweenMarkers(markdownPath, section, markers);
             Console.WriteLine($"updated {markdownPath}");
             foreach (var target in targets)
             {
@@ -340,15 +342,16 @@ internal static class Report
     }
 
     private static string Markdown(
-        Dictionary<string, string> meta, List<ScenarioResult> scenarios, List<TargetResult> targets, double peakMb, double startupPeakMb)
+        Dictionary<string, string> meta, List<ScenarioResult> scenarios, List<TargetResult> targets, double peakMb, double startupPeakMb,
+        (string Start, string End) markers, string jsonName)
     {
         var date = DateTimeOffset.Parse(meta["date"], Inv);
         var memoryGiB = long.Parse(meta["memory_kb"], Inv) / 1024.0 / 1024.0;
         var questions = int.Parse(meta["questions"], Inv);
         var connections = meta["connections"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var text = new StringBuilder();
-        text.AppendLine(StartMarker);
-        text.AppendLine("<!-- Written by bench/run.sh from bench/results/latest.json: edits between these markers are overwritten. -->");
+        text.AppendLine(markers.Start);
+        text.AppendLine($"<!-- Written by bench/run.sh from bench/results/{jsonName}: edits between these markers are overwritten. -->");
         text.AppendLine();
         text.AppendLine(Inv,
             $"Measured {date:yyyy-MM-dd HH:mm} UTC with **N = {questions:N0} questions** on {meta["cores"]} cores ({meta.GetValueOrDefault("cpu", "")}) and {memoryGiB:0.0} GiB of memory, {meta.GetValueOrDefault("os", "")}, .NET SDK {meta.GetValueOrDefault("dotnet", "")}, wrk {meta.GetValueOrDefault("wrk", "")}, commit {meta.GetValueOrDefault("commit", "unknown")}.");
@@ -396,17 +399,17 @@ internal static class Report
             text.AppendLine(Inv, $"| {target.Target} | {target.Measured} | {(target.Met ? "met" : "**missed**")} |");
         }
         text.AppendLine();
-        text.Append(EndMarker);
+        text.Append(markers.End);
         return text.ToString();
     }
 
-    private static void WriteBetweenMarkers(string path, string section)
+    private static void WriteBetweenMarkers(string path, string section, (string Start, string End) markers)
     {
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n\n";
-        var start = existing.IndexOf(StartMarker, StringComparison.Ordinal);
-        var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+        var start = existing.IndexOf(markers.Start, StringComparison.Ordinal);
+        var end = existing.IndexOf(markers.End, StringComparison.Ordinal);
         var updated = start >= 0 && end > start
-            ? existing[..start] + section + existing[(end + EndMarker.Length)..]
+            ? existing[..start] + section + existing[(end + markers.End.Length)..]
             : existing.TrimEnd() + "\n\n" + section + "\n";
         File.WriteAllText(path, updated);
     }

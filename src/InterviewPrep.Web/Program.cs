@@ -1,4 +1,5 @@
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Web.Features.Account;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Features.Flashcards;
@@ -9,26 +10,28 @@ using InterviewPrep.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 var command = AppCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArgs);
-builder.AddLogging();
-builder.AddData();
-builder.AddContent();
-builder.AddQuestions();
-builder.AddAccounts();
-builder.AddInterviews();
-builder.AddFlashcards();
-builder.AddMock();
-builder.AddWeb();
-
-var app = builder.Build();
 try
 {
+    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    builder.AddLogging();
+    builder.AddData();
+    builder.AddContent();
+    builder.AddQuestions();
+    builder.AddAccounts();
+    builder.AddInterviews();
+    builder.AddFlashcards();
+    builder.AddMock();
+    builder.AddWeb();
+
+    var app = builder.Build();
     switch (command.Name)
     {
         case "import":
             return await ImportCommand.RunAsync(app, command.CheckOnly);
         case "backup" or "restore":
             return await BackupCommand.RunAsync(app, command.Name, command.Path);
+        case "copy-database":
+            return await CopyDatabaseCommand.RunAsync(app, command.Path);
     }
     app.UseWeb();
     await app.RunAsync();

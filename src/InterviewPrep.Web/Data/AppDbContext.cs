@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Data;
 
-/// <summary>The one database of the app: content and, per user, their tracking and review history.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one database of the app: content and, per user, their tracking and review history. The model is the same on every
+/// provider; each provider has a context of its own (<see cref="Sqlite.SqliteDbContext"/>, <see cref="Postgres.PostgresDbContext"/>)
+/// only so that each has its own set of migrations (decision 0015). Code asks for this type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Question> Questions => Set<Question>();

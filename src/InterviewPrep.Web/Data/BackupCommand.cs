@@ -1,6 +1,9 @@
 namespace InterviewPrep.Web.Data;
 
-/// <summary><c>dotnet run -- backup PATH</c> (while the app serves, or not) and <c>-- restore PATH</c> (with the app stopped).</summary>
+/// <summary>
+/// <c>dotnet run -- backup PATH</c> (while the app serves, or not) and <c>-- restore PATH</c> (with the app stopped), on
+/// either provider: a SQLite file copy, or a <c>pg_dump</c> archive.
+/// </summary>
 public static class BackupCommand
 {
     public static async Task<int> RunAsync(WebApplication app, string name, string? path)
@@ -10,7 +13,7 @@ public static class BackupCommand
             await Console.Error.WriteLineAsync($"Usage: dotnet run --project src/InterviewPrep.Web -- {name} PATH");
             return 2;
         }
-        var backup = app.Services.GetRequiredService<DatabaseBackup>();
+        var backup = app.Services.GetRequiredService<IDatabaseBackup>();
         try
         {
             if (name == "backup")
@@ -26,7 +29,7 @@ public static class BackupCommand
             }
             return 0;
         }
-        catch (Exception ex) when (ex is BackupException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is BackupException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"{name} failed: {ex.Message}");
             return 1;

@@ -1,11 +1,12 @@
+using InterviewPrep.Web.Data.Postgres;
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Data;
 
-/// <summary>Registers the database: SQLite in the data folder, WAL journal and a busy timeout.</summary>
+/// <summary>Registers the database: SQLite in the data folder (the default) or PostgreSQL, as <c>Database:Provider</c> says.</summary>
 public static class DataServices
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
@@ -13,46 +14,39 @@ public static class DataServices
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = Path.GetFullPath(o.DataDirectory, env.ContentRootPath))
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-
-        builder.Services.AddDbContextPool<AppDbContext>((services, options) =>
+        var database = DatabaseOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(database);
+        if (database.IsPostgres)
         {
-            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(ConnectionString(storage.DatabasePath));
-            options.AddInterceptors(services.GetRequiredService<WriteGateInterceptor>());
-        });
-        builder.Services.AddSingleton<WriteGate>();
-        builder.Services.AddSingleton<PreparedReads>();
-        builder.Services.AddSingleton<PreparedWrites>();
-        builder.Services.AddSingleton<WriteGateInterceptor>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddSingleton<DatabaseBackup>();
-        if (builder.Configuration.GetValue("Backup:Automatic", true))
-        {
-            builder.Services.AddHostedService<DailyBackupService>();
+            builder.AddPostgresDatabase(database.ConnectionString!);
         }
+        else
+        {
+            builder.AddSqliteDatabase();
+        }
+        builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
-
-    /// <summary>Waits up to 30 s for another writer instead of failing with "database is locked".</summary>
-    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
-    {
-        DataSource = databasePath,
-        DefaultTimeout = 30,
-        Pooling = true,
-    }.ToString();
 }
 
 /// <summary>Creates the data folder, applies migrations and switches the database to WAL before anything else runs.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<StorageOptions> storage, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<StorageOptions> storage, DatabaseOptions database, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         EnsureWritable(storage.Value.DataDirectory, logger);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await MigrateAsync(db, logger, cancellationToken);
+        try
+        {
+            await MigrateAsync(db, logger, cancellationToken);
+        }
+        catch (Exception ex) when (database.IsPostgres && ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException && ex is not StartupException)
+        {
+            var server = database.ServerName;
+            logger.LogCritical("The PostgreSQL server {Server} cannot be reached or refused the connection ({Reason}). Check ConnectionStrings:Default and that the server runs.", server, ex.Message);
+            throw new StartupException($"The PostgreSQL server {server} cannot be reached or refused the connection: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Creates the data folder and proves it writable, or stops the app with a message that says what to do.</summary>
@@ -87,7 +81,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
             logger.LogInformation("Applying {Count} database migrations", pending.Count);
             await db.Database.MigrateAsync(ct);
         }
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InterviewPrep.Web.Data;
 
@@ -10,9 +11,16 @@ public static class DbUpdateErrors
 
     /// <summary>The row changed since it was read (a concurrency token), or another request inserted the same unique key first.</summary>
     public static bool IsLostRace(this DbUpdateException exception) =>
-        exception is DbUpdateConcurrencyException
-        || exception.InnerException is SqliteException unique && unique.IsLostRace();
+        exception is DbUpdateConcurrencyException || IsUniqueViolation(exception.InnerException);
+
+    /// <summary>Another request inserted the same unique key first, on either provider.</summary>
+    public static bool IsUniqueViolation(Exception? exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     /// <summary>Another request inserted the same unique key first.</summary>
-    public static bool IsLostRace(this SqliteException exception) => exception.SqliteExtendedErrorCode == SqliteConstraintUnique;
+    public static bool IsLostRace(this SqliteException exception) => IsUniqueViolation(exception);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InterviewPrep.Web.Data;
 
 namespace InterviewPrep.Web.Infrastructure;
 
@@ -15,11 +16,51 @@ public sealed class StorageOptions
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
 }
 
-/// <summary>Which database engine holds the data.</summary>
+/// <summary>Which database engine holds the data: <c>Database:Provider</c>, and for PostgreSQL <c>ConnectionStrings:Default</c>.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    [RegularExpression("^(?i:sqlite)$", ErrorMessage = "Database:Provider must be 'Sqlite'; other providers are not supported yet.")]
-    public string Provider { get; set; } = "Sqlite";
+    public bool IsPostgres { get; private init; }
+
+    /// <summary>The Npgsql connection string, for PostgreSQL.</summary>
+    public string? ConnectionString { get; private init; }
+
+    /// <summary>The server and database the connection string names, without its password, for messages.</summary>
+    public string ServerName
+    {
+        get
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"{builder.Host}:{builder.Port}/{builder.Database}";
+        }
+    }
+
+    /// <summary>Reads the choice, or stops the start with one plain sentence when it cannot be used.</summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var provider = configuration[$"{Section}:Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseOptions();
+        }
+        if (!provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StartupException($"Database:Provider is '{provider}'; it must be 'Sqlite' (the default) or 'Postgres'.");
+        }
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupException("Database:Provider is 'Postgres' but ConnectionStrings:Default is empty; set it to an Npgsql connection string such as \"Host=localhost;Database=interviewprep;Username=app;Password=...\".");
+        }
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"ConnectionStrings:Default is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+        return new DatabaseOptions { IsPostgres = true, ConnectionString = connectionString };
+    }
 }

@@ -43,7 +43,7 @@ public static class WebSetup
         builder.Services.AddSingleton<IStartupFilter, InProcessRequests.Capture>();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitBytes", 8L * 1024 * 1024);
@@ -73,10 +73,14 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
-            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-            : InProcessRequests.IsInProcess(context) ? LogEventLevel.Verbose // the pages built ahead of a visit
-            : LogEventLevel.Information);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this app's logger, not the static one
+            options.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : InProcessRequests.IsInProcess(context) ? LogEventLevel.Verbose // the pages built ahead of a visit
+                : LogEventLevel.Information;
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             // Files are referenced with a version query (asp-append-version), so they can be cached long.
@@ -139,7 +143,7 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
             _ = await db.Categories.AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("the database does not answer");
         }

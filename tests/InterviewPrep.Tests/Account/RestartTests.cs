@@ -13,6 +13,13 @@ public sealed class RestartingTheApp
         using var content = TestContent.Sample();
         var data = Path.Combine(Path.GetTempPath(), $"interviewprep-restart-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data };
+        // On PostgreSQL both runs use one database, as both use one data folder.
+        var database = TestPostgres.IsOn ? TestPostgres.CreateDatabase() : null;
+        settings[AppFactory.ProviderSetting] = database is null ? "Sqlite" : "Postgres";
+        if (database is not null)
+        {
+            settings["ConnectionStrings:Default"] = TestPostgres.ConnectionString(database);
+        }
         string cookie;
         using (var first = new AppFactory(content, settings))
         {
@@ -35,5 +42,9 @@ public sealed class RestartingTheApp
         Assert.True(Directory.EnumerateFiles(Path.Combine(data, "keys"), "key-*.xml").Any());
         SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
+        if (database is not null)
+        {
+            TestPostgres.DropDatabase(database);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Questions;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class ImportingContent : IDisposable
 
     private Task<List<string>> SearchAsync(string text) => _app.QueryAsync(async db =>
     {
-        var list = new QuestionList(_app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>(), new QuestionSearchIndex(db, _app.Services.GetRequiredService<WordIndexCache>(), _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), _app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>()));
+        var list = new QuestionList(_app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>(), _app.Services.GetRequiredService<QuestionSearchIndex>());
         var page = await list.GetAsync(text, new QuestionFilter(null, null, null), 1, CancellationToken.None);
         return page.Items.Select(i => i.Slug).ToList();
     });
@@ -239,7 +240,7 @@ public sealed class ImportingABankOfSeveralBatches
         Assert.Equal(["kernels", "late-tag"], last.Tags.Select(t => t.Slug).Order());
         Assert.Equal("theory", last.Category.Slug);
         Assert.Contains("<strong>third</strong>", last.AnswerHtml, StringComparison.Ordinal);
-        Assert.Equal(604, await app.QueryAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM QuestionSearch").SingleAsync()));
+        Assert.Equal(604, await app.QueryAsync(db => db.Questions.CountAsync(q => !q.IsRetired && q.SearchText != "")));
         Assert.Empty(Directory.EnumerateFiles(app.DataDirectory, "*.import-spill", SearchOption.AllDirectories));
     }
 

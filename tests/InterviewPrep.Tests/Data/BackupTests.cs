@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using System.Net;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class KeepingBackups
 {
     [Fact]

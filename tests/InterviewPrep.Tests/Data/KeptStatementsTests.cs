@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterviewPrep.Tests.Data;
 
 /// <summary>Reads and writes with statements prepared once on kept connections (<see cref="PreparedReads"/>, <see cref="PreparedWrites"/>).</summary>
+[Trait("Provider", "Sqlite")]
 public sealed class KeptStatements : IDisposable
 {
     private const string TitleOf = "SELECT Title FROM Questions WHERE Slug = $slug";

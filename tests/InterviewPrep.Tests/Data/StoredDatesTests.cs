@@ -1,8 +1,10 @@
+using InterviewPrep.Web.Data.Sqlite;
 using System.Globalization;
 using InterviewPrep.Web.Data;
 
 namespace InterviewPrep.Tests.Data;
 
+[Trait("Provider", "Sqlite")]
 public sealed class ReadingStoredDates
 {
     [Fact]

@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Tests.Flashcards;
 using InterviewPrep.Web.Data;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterviewPrep.Tests.Data;
 
 /// <summary>Writers in the app queue for one another instead of meeting SQLite's lock (and its 150 ms retry sleep).</summary>
+[Trait("Provider", "Sqlite")]
 public sealed class QueueingWriters : IDisposable
 {
     private readonly TestContent _content = TestContent.Sample();

@@ -1,5 +1,6 @@
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Flashcards.Scheduling;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterviewPrep.Tests.Flashcards;
 
 /// <summary>
-/// A review's reads (<see cref="FlashcardQueries"/>) and a grade's write (<see cref="GradeWrites"/>) are SQL of their own,
+/// A review's reads (<see cref="IStudyReads"/>) and a grade's write (<see cref="IGradeWrites"/>) are SQL of their own,
 /// beside the EF Core model of the same rows: each must read what EF Core wrote and write what it reads, and count
 /// reviews by the same rule as <see cref="FlashcardLibrary.CountedLogs"/>.
 /// </summary>
@@ -24,19 +25,19 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
         var questions = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).Take(3).ToListAsync());
         using var scope = _app.Services.CreateScope();
         var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
-        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
-        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(library.Context(userId), questions[0], Grade.Easy, 1000, Deck.All, default));
+        var reads = scope.ServiceProvider.GetRequiredService<IStudyReads>();
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(await library.ContextAsync(userId, default), questions[0], Grade.Easy, 1000, Deck.All, default));
         var firstCard = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.UserId == userId && c.QuestionId == questions[0]));
 
         _app.Clock.Advance(TimeSpan.FromDays(30)); // the first card is due again, on a later day
-        var today = library.Context(userId);
+        var today = await library.ContextAsync(userId, default);
         Assert.Equal(CardChange.Done, await library.GradeFirstAsync(today, questions[1], Grade.Good, 1000, Deck.All, default));
         Assert.Equal(CardChange.Done, await library.GradeFirstAsync(today, questions[2], Grade.Again, 1000, Deck.All, default));
         Assert.Equal(CardChange.Done, await library.GradeAsync(today, firstCard.Id, firstCard.Version, Grade.Good, 1000, Deck.All, default));
-        Assert.Equal(new StudiedCounts(2, 3), queries.CountedSince(userId, today.StartOfTodayUtc));
+        Assert.Equal(new StudiedCounts(2, 3), (await reads.CountedSinceAsync(userId, today.StartOfTodayUtc, default)));
         Assert.Equal(CardChange.Done, (await library.UndoAsync(today, null, default)).Change);
 
-        var counted = queries.CountedSince(userId, today.StartOfTodayUtc);
+        var counted = (await reads.CountedSinceAsync(userId, today.StartOfTodayUtc, default));
         var byStats = await _app.QueryAsync(async db =>
         {
             var logs = await scope.ServiceProvider.GetRequiredService<FlashcardLibrary>().CountedLogs(userId)
@@ -45,15 +46,15 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
         });
         Assert.Equal(new StudiedCounts(2, 2), counted);
         Assert.Equal(byStats, counted);
-        Assert.Equal(new StudiedCounts(3, 3), queries.CountedSince(userId, DateTime.MinValue));
+        Assert.Equal(new StudiedCounts(3, 3), (await reads.CountedSinceAsync(userId, DateTime.MinValue, default)));
 
         // The last counted review is the one before the undone grade, and it can be undone in turn.
-        var last = queries.LastCounted(userId)!;
+        var last = (await reads.LastCountedAsync(userId, default))!;
         var third = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.UserId == userId && c.QuestionId == questions[2]));
         var logged = await _app.QueryAsync(db => db.ReviewLogs.AsNoTracking().FirstAsync(l => l.FlashcardId == third.Id && l.Kind == ReviewKind.Review));
         Assert.Equal((logged.Id, third.Id, third.Version, Grade.Again, logged.Before, logged.After, logged.ReviewedAtUtc, "all"),
             (last.Log.Id, last.Log.FlashcardId, last.CardVersion, last.Log.Grade, last.Log.Before, last.Log.After, last.Log.ReviewedAtUtc, last.Log.Deck));
-        Assert.Equal(logged.Id, library.Undoable(userId)?.Id);
+        Assert.Equal(logged.Id, (await library.UndoableAsync(userId, default))?.Id);
     }
 
     [Fact]
@@ -64,13 +65,13 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
         var questions = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).Take(3).ToListAsync());
         using var scope = _app.Services.CreateScope();
         var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
-        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
+        var reads = scope.ServiceProvider.GetRequiredService<IStudyReads>();
         foreach (var (question, grade) in questions.Zip([Grade.Again, Grade.Good, Grade.Easy]))
         {
-            await library.GradeFirstAsync(library.Context(userId), question, grade, 1000, Deck.All, default);
+            await library.GradeFirstAsync(await library.ContextAsync(userId, default), question, grade, 1000, Deck.All, default);
         }
         var buried = (await _app.QueryAsync(db => db.Flashcards.FirstAsync(c => c.UserId == userId && c.QuestionId == questions[1]))).Id;
-        await library.SetFlagsAsync(library.Context(userId), buried, suspend: true, bury: true, default);
+        await library.SetFlagsAsync(await library.ContextAsync(userId, default), buried, suspend: true, bury: true, default);
         var deleted = await _app.QueryAsync(async db =>
         {
             var card = await db.Flashcards.FirstAsync(c => c.UserId == userId && c.QuestionId == questions[2]);
@@ -89,19 +90,19 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
 
         var byEf = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().Where(c => c.UserId == userId && !c.IsDeleted).OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(3, byEf.Count);
-        Assert.Equal(byEf.Select(c => new CardHead(c.Id, c.QuestionId, c.Tags, c.State, c.DueUtc, c.IsSuspended, c.BuriedUntilUtc)), queries.HeadsOf(userId));
+        Assert.Equal(byEf.Select(c => new CardHead(c.Id, c.QuestionId, c.Tags, c.State, c.DueUtc, c.IsSuspended, c.BuriedUntilUtc)), (await reads.HeadsOfAsync(userId, default)));
         foreach (var expected in byEf)
         {
-            var card = queries.CardOf(userId, expected.Id)!;
+            var card = (await reads.CardOfAsync(userId, expected.Id, default))!;
             Assert.Equal(
                 (expected.Id, expected.UserId, expected.QuestionId, expected.Front, expected.BackMarkdown, expected.BackHtml, expected.Tags, expected.AskedQuestionId, expected.Version, expected.CreatedAtUtc, expected.IsDeleted),
                 (card.Id, card.UserId, card.QuestionId, card.Front, card.BackMarkdown, card.BackHtml, card.Tags, card.AskedQuestionId, card.Version, card.CreatedAtUtc, card.IsDeleted));
             Assert.Equal(expected.Snapshot(), card.Snapshot());
         }
-        Assert.True(queries.CardOf(userId, buried)!.IsSuspended);
-        Assert.Null(queries.CardOf(userId, deleted));
-        Assert.Null(queries.CardOf(strangerId, own));
-        Assert.Empty(queries.HeadsOf(strangerId));
+        Assert.True((await reads.CardOfAsync(userId, buried, default))!.IsSuspended);
+        Assert.Null((await reads.CardOfAsync(userId, deleted, default)));
+        Assert.Null((await reads.CardOfAsync(strangerId, own, default)));
+        Assert.Empty((await reads.HeadsOfAsync(strangerId, default)));
     }
 
     [Fact]
@@ -109,26 +110,27 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
     {
         var (_, userId) = await _app.UserAsync();
         using var scope = _app.Services.CreateScope();
-        var queries = scope.ServiceProvider.GetRequiredService<FlashcardQueries>();
+        var reads = scope.ServiceProvider.GetRequiredService<IStudyReads>();
         var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
-        Assert.Equal(new StudySetup("Europe/Berlin", null), queries.SetupOf(userId));
-        var through = new DateTime(2026, 3, 1, 8, 30, 15, 123).AddTicks(4567);
+        Assert.Equal(new StudySetup("Europe/Berlin", null), (await reads.SetupOfAsync(userId, default)));
+        // To the microsecond: PostgreSQL keeps no finer time (StoredDatesTests reads SQLite's seven digits of fraction).
+        var through = new DateTime(2026, 3, 1, 8, 30, 15, 123, 456, DateTimeKind.Utc);
         await _app.QueryAsync(async db =>
         {
             db.FlashcardSettings.Add(new FlashcardSettings { UserId = userId, DesiredRetention = 0.87, NewPerDay = 12, ReviewsPerDay = 150, PracticeLoggedThroughUtc = through, Version = 4 });
             return await db.SaveChangesAsync();
         });
-        var settings = queries.SetupOf(userId).Settings!;
+        var settings = (await reads.SetupOfAsync(userId, default)).Settings!;
         Assert.Equal((userId, 0.87, 12, 150, through, 4), (settings.UserId, settings.DesiredRetention, settings.NewPerDay, settings.ReviewsPerDay, settings.PracticeLoggedThroughUtc, settings.Version));
-        Assert.Throws<InvalidOperationException>(() => queries.SetupOf("no-such-user"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reads.SetupOfAsync("no-such-user", default));
 
         var question = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, default);
         await library.GradeFirstAsync(context, question, Grade.Good, 1000, Deck.All, default);
         var at = context.NowUtc;
-        Assert.True(queries.ReviewedBetween(userId, at.AddTicks(-1), at));
-        Assert.False(queries.ReviewedBetween(userId, at, at.AddDays(1)));
-        Assert.False(queries.ReviewedBetween(userId, at.AddDays(-1), at.AddTicks(-1)));
+        Assert.True((await reads.ReviewedBetweenAsync(userId, at.AddTicks(-1), at, default)));
+        Assert.False((await reads.ReviewedBetweenAsync(userId, at, at.AddDays(1), default)));
+        Assert.False((await reads.ReviewedBetweenAsync(userId, at.AddDays(-1), at.AddTicks(-1), default)));
     }
 
     [Fact]
@@ -139,14 +141,14 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
         var question = await _app.QueryAsync(db => db.Questions.Where(q => !q.IsRetired).OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
         using var scope = _app.Services.CreateScope();
         var library = scope.ServiceProvider.GetRequiredService<FlashcardLibrary>();
-        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(library.Context(userId), question, Grade.Hard, 4200, Deck.All, default));
+        Assert.Equal(CardChange.Done, await library.GradeFirstAsync(await library.ContextAsync(userId, default), question, Grade.Hard, 4200, Deck.All, default));
         var first = library.LastLogged!;
-        Assert.Equal(CardChange.Stale, await library.GradeFirstAsync(library.Context(userId), question, Grade.Good, 1000, Deck.All, default));
+        Assert.Equal(CardChange.Stale, await library.GradeFirstAsync(await library.ContextAsync(userId, default), question, Grade.Good, 1000, Deck.All, default));
         _app.Clock.Advance(TimeSpan.FromDays(3));
-        Assert.Equal(CardChange.Done, await library.GradeAsync(library.Context(userId), first.FlashcardId, 1, Grade.Again, 900, Deck.All, default));
+        Assert.Equal(CardChange.Done, await library.GradeAsync(await library.ContextAsync(userId, default), first.FlashcardId, 1, Grade.Again, 900, Deck.All, default));
         var second = library.LastLogged!;
-        Assert.Equal(CardChange.Stale, await library.GradeAsync(library.Context(userId), first.FlashcardId, 1, Grade.Easy, 900, Deck.All, default));
-        Assert.Equal(CardChange.NotFound, await library.GradeAsync(library.Context(strangerId), first.FlashcardId, 2, Grade.Easy, 900, Deck.All, default));
+        Assert.Equal(CardChange.Stale, await library.GradeAsync(await library.ContextAsync(userId, default), first.FlashcardId, 1, Grade.Easy, 900, Deck.All, default));
+        Assert.Equal(CardChange.NotFound, await library.GradeAsync(await library.ContextAsync(strangerId, default), first.FlashcardId, 2, Grade.Easy, 900, Deck.All, default));
 
         var card = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().FirstAsync(c => c.Id == first.FlashcardId));
         var logs = await _app.QueryAsync(db => db.ReviewLogs.AsNoTracking().Where(l => l.FlashcardId == card.Id).OrderBy(l => l.Id).ToListAsync());
@@ -164,6 +166,7 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task TheDeckIsReadFromItsOwnIndexAloneAndInIdOrder()
     {
         var plan = await _app.QueryAsync(async db =>
@@ -171,7 +174,7 @@ public sealed class ReadingAReviewsState(FlashcardFixture fixture) : IClassFixtu
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             await connection.OpenAsync();
             using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + FlashcardQueries.Heads;
+            explain.CommandText = "EXPLAIN QUERY PLAN " + SqliteStudyReads.Heads;
             explain.Parameters.AddWithValue("$user", "someone");
             using var rows = await explain.ExecuteReaderAsync();
             var steps = new List<string>();

@@ -66,7 +66,7 @@ public sealed class LoggingPractice(AccountFixture fixture) : IClassFixture<Acco
         var saved = await client.SubmitAsync(edit, new Dictionary<string, string?> { ["Input.DurationMinutes"] = "50", ["Input.Notes"] = "Went **better**" });
         Assert.Equal("/practice", saved.Location());
         var (minutes, notes) = await _app.QueryAsync(async db =>
-            await db.PracticeSessions.Where(p => p.Id == id).Select(p => ValueTuple.Create(p.DurationMinutes, p.NotesHtml)).SingleAsync());
+            await db.PracticeSessions.Where(p => p.Id == id).Select(p => new { p.DurationMinutes, p.NotesHtml }).SingleAsync() is var row ? (row.DurationMinutes, row.NotesHtml) : default);
         Assert.Equal((50, "<p>Went <strong>better</strong></p>"), (minutes, notes.Trim()));
 
         var intruder = await _app.SignedInClientAsync();

@@ -168,7 +168,7 @@ public sealed class CachingAnonymousPages
         content.WithQuestion("theory", "overfitting", "What is overfitting, from the command line?", "easy", ["generalization"], [], "New answer.");
         content.WithQuestion("theory", "a-brand-new-question", "A brand new question?", "easy", ["generalization"], [], "An answer.");
         var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(2),
-            ["import", $"--Storage:DataDirectory={app.DataDirectory}", $"--Content:Directory={content.Root}", "--Backup:Automatic=false"]);
+            ["import", .. app.ProcessArguments, $"--Content:Directory={content.Root}", "--Backup:Automatic=false"]);
         Assert.True(exitCode == 0, output);
         app.Clock.Advance(TimeSpan.FromSeconds(3)); // the site looks at the revision at most every 2 s
 

@@ -175,26 +175,20 @@ public sealed class PrebuildingQuestionPages
         using var app = Start(content);
         var pages = await BuiltAsync(app);
         var status = app.Services.GetRequiredService<ContentImportStatus>();
-        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE Questions RENAME TO QuestionsAway"));
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Questions\" RENAME TO \"QuestionsAway\""));
 
         status.Changed(); // the builder reads the bank again and fails
         for (var waited = 0; CountInLog(app, "could not be built ahead") == 0; waited += 100)
         {
             Assert.True(waited < 60_000, "the failed try was not logged within a minute. The log:\n" + ReadLog(app));
-            if (waited > 0 && waited % 10_000 == 0)
-            {
-                // Under the full suite's load the builder has twice (of nine runs) shown no try for a minute after the
-                // first signal (a missed wake-up, not understood yet: see the session notes). Another import is what
-                // makes it try again in production too; what this test checks is that a failed try stops nothing.
-                status.Changed();
-            }
             await Task.Delay(100);
         }
-        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE QuestionsAway RENAME TO Questions"));
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"QuestionsAway\" RENAME TO \"Questions\""));
         status.Changed();
         await BuiltAsync(app);
 
-        Assert.Contains("no such table", ReadLog(app), StringComparison.Ordinal);
+        // The database's own words for the missing table are in the log.
+        Assert.Contains(app.OnPostgres ? "relation \"Questions\" does not exist" : "no such table", ReadLog(app), StringComparison.Ordinal);
         Assert.False(app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         var page = await app.CreatePlainClient().GetDocumentAsync("/questions/overfitting");
         Assert.Equal("What is overfitting, and how do you detect it?", page.QuerySelector("h1")!.TextContent);

@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using System.Globalization;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Content;
@@ -37,8 +38,9 @@ public sealed class RankingFixture : IDisposable
                 (i % 4) switch { 0 => "easy", 1 => "medium", _ => "hard" },
                 [.. tags.Where((_, t) => (i + t) % 3 == 0)], [], answer: Words(random.Next(5, 120)) + ". " + Words(random.Next(0, 40)));
         }
-        App = new AppFactory(Content);
+        App = new AppFactory(Content, AppFactory.OnSqlite);
         _ = App.Services;
+        Fts5Reference.CreateAsync(App).GetAwaiter().GetResult();
     }
 
     public void Dispose()
@@ -48,13 +50,13 @@ public sealed class RankingFixture : IDisposable
     }
 }
 
+[Trait("Provider", "Sqlite")]
 public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixture<RankingFixture>
 {
     private async Task<(WordIndex Memory, Func<SearchTerms, QuestionFilter, int, int, Task<(List<int> Ids, int Total)>> Fts5)> BothAsync()
     {
         var memory = await fixture.App.Services.GetRequiredService<WordIndexCache>().BuildNowAsync(CancellationToken.None);
-        return (memory, (terms, filter, offset, limit) => fixture.App.QueryAsync(db =>
-            new QuestionSearchIndex(db, fixture.App.Services.GetRequiredService<WordIndexCache>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), fixture.App.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>()).RankAsync(terms, filter, offset, limit, CancellationToken.None)));
+        return (memory, (terms, filter, offset, limit) => Fts5Reference.RankAsync(fixture.App, terms, filter, offset, limit));
     }
 
     public static TheoryData<string, bool, bool> Searches()
@@ -159,7 +161,7 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
         for (var word = 0; word < terms.Words.Count; word++)
         {
             var single = new SearchTerms([terms.Words[word]], Any: false, prefixLast && word == terms.Words.Count - 1);
-            var phrase = single.MatchExpression;
+            var phrase = Fts5Reference.MatchExpression(single);
             var inBodies = await fixture.App.QueryAsync(db => Task.FromResult(db.Database
                 .SqlQueryRaw<int>("SELECT rowid AS Value FROM QuestionSearch WHERE QuestionSearch MATCH {0}", "body : " + phrase).ToHashSet()));
             for (var row = 0; row < ids.Count; row++)
@@ -175,15 +177,19 @@ public sealed class RankingASearchInMemory(RankingFixture fixture) : IClassFixtu
     public async Task AnIndexReadBeforeAnImportIsNotUsedAfterIt()
     {
         var cache = fixture.App.Services.GetRequiredService<WordIndexCache>();
-        await cache.BuildNowAsync(CancellationToken.None);
-        Assert.NotNull(cache.Current);
+        var imports = fixture.App.Services.GetRequiredService<ContentImportStatus>();
+        var before = await cache.BuildNowAsync(CancellationToken.None);
+        Assert.Same(before, await cache.GetAsync(CancellationToken.None));
 
-        fixture.App.Services.GetRequiredService<ContentImportStatus>().Changed();
+        imports.Changed();
 
-        Assert.Null(cache.Current);
+        var after = await cache.GetAsync(CancellationToken.None);
+        Assert.NotSame(before, after);
+        Assert.Equal(imports.Generation, after.Generation);
     }
 }
 
+[Trait("Provider", "Sqlite")]
 public sealed class RankingTheRealBankInMemory : IDisposable
 {
     private readonly TestContent _empty = new();
@@ -191,7 +197,8 @@ public sealed class RankingTheRealBankInMemory : IDisposable
 
     public RankingTheRealBankInMemory()
     {
-        _app = new AppFactory(_empty, new Dictionary<string, string> { ["Content:Directory"] = Repository.ContentDirectory });
+        _app = new AppFactory(_empty, new Dictionary<string, string> { ["Content:Directory"] = Repository.ContentDirectory, [AppFactory.ProviderSetting] = "Sqlite" });
+        Fts5Reference.CreateAsync(_app).GetAwaiter().GetResult();
     }
 
     public void Dispose()
@@ -219,8 +226,7 @@ public sealed class RankingTheRealBankInMemory : IDisposable
                 new SearchTerms([.. words.Take(4)], Any: true, PrefixLast: false),
             }.Where(t => t.Words.Count > 0))
             {
-                var expected = await _app.QueryAsync(db => new QuestionSearchIndex(db, cache, _app.Services.GetRequiredService<InterviewPrep.Web.Data.PreparedReads>(), _app.Services.GetRequiredService<InterviewPrep.Web.Features.Flashcards.BankCatalog>())
-                    .RankAsync(terms, new QuestionFilter(null, null, null), 0, 500, CancellationToken.None));
+                var expected = await Fts5Reference.RankAsync(_app, terms, new QuestionFilter(null, null, null), 0, 500);
                 var actual = memory.Search(terms, new QuestionFilter(null, null, null), 0, 500);
 
                 var label = $"“{string.Join(' ', terms.Words)}” (any: {terms.Any}, prefix: {terms.PrefixLast})";

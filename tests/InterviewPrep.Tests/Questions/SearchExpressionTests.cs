@@ -1,3 +1,4 @@
+using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Features.Questions;
 
 namespace InterviewPrep.Tests.Questions;
@@ -9,11 +10,11 @@ public sealed class TurningASearchBoxEntryIntoAMatchExpression
     [InlineData("\"quoted -minus* NEAR(", "\"quoted\" \"minus\" \"near\"")]
     [InlineData("l2 l2 L2", "\"l2\"")]
     public void EveryWordIsQuotedSoNoFtsSyntaxSurvives(string input, string expected) =>
-        Assert.Equal(expected, QuestionSearchIndex.MatchExpression(QuestionSearchIndex.Words(input), any: false, prefixLast: false));
+        Assert.Equal(expected, Fts5Reference.MatchExpression(QuestionSearchIndex.Words(input), any: false, prefixLast: false));
 
     [Fact]
     public void TheLastWordCanMatchAsAPrefixAndAnyWordCanBeAsked() =>
-        Assert.Equal("\"batch\" OR \"norm\"*", QuestionSearchIndex.MatchExpression(["batch", "norm"], any: true, prefixLast: true));
+        Assert.Equal("\"batch\" OR \"norm\"*", Fts5Reference.MatchExpression(["batch", "norm"], any: true, prefixLast: true));
 
     [Fact]
     public void NoWordsMeansNoSearch() => Assert.Empty(QuestionSearchIndex.Words(" *() -- \"' "));

@@ -1,3 +1,4 @@
+using InterviewPrep.Web.Data.Sqlite;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -11,6 +12,7 @@ using Microsoft.Data.Sqlite;
 namespace InterviewPrep.Tests.Reliability;
 
 /// <summary>Kills the real app process (SIGKILL) in the middle of work, restarts it, and checks that nothing answered 2xx was lost.</summary>
+[Trait("Provider", "Sqlite")]
 public sealed class SurvivingAKill : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"interviewprep-crash-{Guid.NewGuid():N}");

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace InterviewPrep.Tests.Reliability;
 
+[Trait("Provider", "Sqlite")]
 public sealed class StartingWithBadSurroundings
 {
     private static string[] Settings(string data, string content) =>
@@ -21,6 +22,45 @@ public sealed class StartingWithBadSurroundings
         Assert.Equal(1, exitCode);
         Assert.Contains($"InterviewPrep could not start: The data folder {data} cannot be written", output, StringComparison.Ordinal);
         File.Delete(file);
+    }
+
+    [Theory]
+    [InlineData("Oracle", "InterviewPrep could not start: Database:Provider is 'Oracle'; it must be 'Sqlite' (the default) or 'Postgres'.")]
+    [InlineData("Postgres", "InterviewPrep could not start: Database:Provider is 'Postgres' but ConnectionStrings:Default is empty;")]
+    public async Task ADatabaseChoiceThatCannotBeUsedStopsTheAppWithOneSentence(string provider, string expected)
+    {
+        using var content = TestContent.Sample();
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-provider-{Guid.NewGuid():N}");
+
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), [.. Settings(data, content.Root), $"--Database:Provider={provider}"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APostgresServerThatDoesNotAnswerStopsTheAppWithOneSentence()
+    {
+        using var content = TestContent.Sample();
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-unreachable-{Guid.NewGuid():N}");
+        // A loopback port that nothing listens on: taken, then let go.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exitCode, output) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1),
+            [.. Settings(data, content.Root), "--Database:Provider=Postgres", $"--ConnectionStrings:Default=Host=127.0.0.1;Port={port};Database=app;Username=app;Password=secret;Timeout=3"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"InterviewPrep could not start: The PostgreSQL server 127.0.0.1:{port}/app cannot be reached or refused the connection:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]

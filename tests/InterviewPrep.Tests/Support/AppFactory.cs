@@ -9,10 +9,29 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewPrep.Tests.Support;
 
-/// <summary>The real app over SQLite in a fresh data folder, reading a test content folder.</summary>
+/// <summary>
+/// The real app in a fresh data folder, reading a test content folder, over a fresh database: a SQLite file in that
+/// folder, or, when the run is for PostgreSQL (<see cref="TestPostgres"/>), a database of its own on the test server.
+/// A test that needs SQLite whatever the run asks for passes <see cref="OnSqlite"/>.
+/// </summary>
 public sealed class AppFactory(TestContent content, IDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string ProviderSetting = "Database:Provider";
+
+    /// <summary>The settings that keep an app on SQLite in a run for PostgreSQL.</summary>
+    public static Dictionary<string, string> OnSqlite => new() { [ProviderSetting] = "Sqlite" };
+
+    private readonly string? _postgresDatabase = settings?.ContainsKey(ProviderSetting) != true && TestPostgres.IsOn ? TestPostgres.CreateDatabase() : null;
+
     public TestContent Content { get; } = content;
+
+    /// <summary>Whether this app runs on PostgreSQL.</summary>
+    public bool OnPostgres => _postgresDatabase is not null;
+
+    /// <summary>The command-line settings that point another process of the app at this app's data folder and database.</summary>
+    public string[] ProcessArguments => _postgresDatabase is null
+        ? [$"--Storage:DataDirectory={DataDirectory}"]
+        : [$"--Storage:DataDirectory={DataDirectory}", $"--{ProviderSetting}=Postgres", $"--ConnectionStrings:Default={TestPostgres.ConnectionString(_postgresDatabase)}"];
 
     /// <summary>
     /// The app's clock; tests move it. It starts at 09:00 UTC tomorrow (real time), because the browser-side
@@ -31,6 +50,11 @@ public sealed class AppFactory(TestContent content, IDictionary<string, string>?
         builder.UseSetting("Backup:Automatic", "false");
         // Off unless a test turns it on: pages built in the background would race the tests of the output cache.
         builder.UseSetting("Content:PrebuildQuestionPages", "false");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting(ProviderSetting, "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", TestPostgres.ConnectionString(_postgresDatabase));
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -54,6 +78,10 @@ public sealed class AppFactory(TestContent content, IDictionary<string, string>?
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_postgresDatabase is not null)
+            {
+                TestPostgres.DropDatabase(_postgresDatabase);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -9,6 +9,7 @@ using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,6 @@ namespace InterviewPrep.Web.Features.Content;
 public sealed class ContentImporter(
     AppDbContext db,
     MarkdownRenderer renderer,
-    QuestionSearchIndex searchIndex,
     ContentLocation location,
     IOptions<ContentOptions> options,
     IOptions<StorageOptions> storage,
@@ -403,7 +403,6 @@ public sealed class ContentImporter(
             }
 
             await RestampAsync(restamped, ct);
-            await searchIndex.RemoveAsync(retiredIds, ct);
             if (report.HasChanges)
             {
                 // Tells every process serving this database that its caches of the bank are out of date.
@@ -429,7 +428,6 @@ public sealed class ContentImporter(
         var tracked = await db.Questions.Include(q => q.Tags)
             .Where(q => slugs.Contains(q.Slug))
             .ToDictionaryAsync(q => q.Slug, StringComparer.Ordinal, ct);
-        var indexed = new List<(Question Question, string PlainText)>(batch.Length);
         foreach (var item in batch)
         {
             var doc = item.Doc;
@@ -469,10 +467,9 @@ public sealed class ContentImporter(
                 }
                 question.Tags.Add(tag);
             }
-            indexed.Add((question, sections.PlainText));
+            question.SearchText = sections.PlainText;
         }
         await db.SaveChangesAsync(ct);
-        await searchIndex.WriteAsync(indexed.Select(i => new SearchDocument(i.Question.Id, i.Question.Title, i.Question.Tags.Select(t => t.Slug), i.PlainText)), ct);
     }
 
     /// <summary>Records the new stamps of files that were read and found unchanged, in the import's transaction.</summary>
@@ -486,11 +483,14 @@ public sealed class ContentImporter(
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = "UPDATE \"Questions\" SET \"SourceStamp\" = $stamp WHERE \"Id\" = $id";
+        var questions = db.Model.FindEntityType(typeof(Question))!;
+        var table = StoreObjectIdentifier.Table(questions.GetTableName()!, questions.GetSchema());
+        string Column(string property) => questions.FindProperty(property)!.GetColumnName(table)!;
+        command.CommandText = $"UPDATE \"{table.Name}\" SET \"{Column(nameof(Question.SourceStamp))}\" = @stamp WHERE \"{Column(nameof(Question.Id))}\" = @id";
         var stamp = command.CreateParameter();
-        stamp.ParameterName = "$stamp";
+        stamp.ParameterName = "@stamp";
         var id = command.CreateParameter();
-        id.ParameterName = "$id";
+        id.ParameterName = "@id";
         command.Parameters.Add(stamp);
         command.Parameters.Add(id);
         foreach (var row in restamped)

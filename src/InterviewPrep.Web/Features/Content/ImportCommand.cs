@@ -25,7 +25,10 @@ public static class ImportCommand
         else
         {
             var db = services.GetRequiredService<AppDbContext>();
-            Directory.CreateDirectory(Path.GetDirectoryName(db.Database.GetDbConnection().DataSource)!);
+            if (db.Database.IsSqlite())
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(db.Database.GetDbConnection().DataSource)!);
+            }
             await DatabaseInitializer.MigrateAsync(db, services.GetRequiredService<ILogger<ContentImporter>>(), CancellationToken.None);
             report = await importer.ImportAsync(progress);
         }

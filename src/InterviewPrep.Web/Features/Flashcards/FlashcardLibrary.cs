@@ -187,7 +187,7 @@ public enum CardChange
 /// The flashcards of a user: loads decks, picks and creates cards, records grades, undoes them, and logs
 /// finished study sessions as practice. Every query is scoped to the user.
 /// </summary>
-public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, GradeWrites grades, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
+public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, IStudyReads reads, IGradeWrites grades, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>A card lapsing this many times is a leech (Anki's default), and again every half as many after.</summary>
     public const int LeechLapses = 8;
@@ -203,9 +203,9 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public static FsrsScheduler SchedulerFor(double desiredRetention) =>
         Schedulers.GetOrAdd(desiredRetention, r => new FsrsScheduler(FsrsParameters.Default with { DesiredRetention = r }));
 
-    public StudyContext Context(string userId)
+    public async Task<StudyContext> ContextAsync(string userId, CancellationToken ct)
     {
-        var (zone, saved) = queries.SetupOf(userId);
+        var (zone, saved) = await reads.SetupOfAsync(userId, ct);
         var settings = saved ?? new FlashcardSettings { UserId = userId };
         var now = time.GetUtcNow().UtcDateTime;
         var today = FlashcardStats.LocalDay(now, zone);
@@ -224,7 +224,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public Task<StudyMaterial> FullMaterialAsync(string userId, CancellationToken ct) => MaterialAsync(userId, wholeCards: true, interviews: true, ct);
 
     /// <summary>A card of the user as it is now, not tracked; deleted cards are not found.</summary>
-    public Flashcard? Card(string userId, int cardId) => queries.CardOf(userId, cardId);
+    public Task<Flashcard?> CardAsync(string userId, int cardId, CancellationToken ct) => reads.CardOfAsync(userId, cardId, ct);
 
     private async Task<StudyMaterial> MaterialAsync(string userId, bool wholeCards, bool interviews, CancellationToken ct)
     {
@@ -238,7 +238,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
         else
         {
-            heads = queries.HeadsOf(userId);
+            heads = await reads.HeadsOfAsync(userId, ct);
         }
         return new StudyMaterial
         {
@@ -272,9 +272,9 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     }
 
     /// <summary>Today's limits: the settings, less the new cards and reviews already graded today (undone grades do not count).</summary>
-    public StudyLimits Limits(StudyContext context)
+    public async Task<StudyLimits> LimitsAsync(StudyContext context, CancellationToken ct)
     {
-        var today = queries.CountedSince(context.UserId, context.StartOfTodayUtc);
+        var today = await reads.CountedSinceAsync(context.UserId, context.StartOfTodayUtc, ct);
         return new StudyLimits(context.Settings.NewPerDay, context.Settings.ReviewsPerDay, today.New, today.All - today.New);
     }
 
@@ -362,7 +362,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
         // A review after 30 idle minutes first closes the session before it (tracked nothing yet, so nothing is lost if it conflicts).
         await LogFinishedSessionsAsync(context, finishing: false, ct);
-        var card = queries.CardOf(context.UserId, cardId);
+        var card = await reads.CardOfAsync(context.UserId, cardId, ct);
         if (card is null)
         {
             return CardChange.NotFound;
@@ -416,16 +416,16 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
     public static bool IsLeechCount(int lapses) => lapses >= LeechLapses && (lapses - LeechLapses) % (LeechLapses / 2) == 0;
 
     /// <summary>The user's last review that can still be undone: not undone, and its card unchanged since.</summary>
-    public ReviewLog? Undoable(string userId)
+    public async Task<ReviewLog?> UndoableAsync(string userId, CancellationToken ct)
     {
-        var last = queries.LastCounted(userId);
+        var last = await reads.LastCountedAsync(userId, ct);
         return last is not null && last.CardVersion == last.Log.CardVersion + 1 ? last.Log : null;
     }
 
     /// <summary>Takes back the user's last review: the card gets exactly its state before it, and the log an entry of its own.</summary>
     public async Task<(CardChange Change, int? CardId)> UndoAsync(StudyContext context, long? expectedLogId, CancellationToken ct)
     {
-        var last = Undoable(context.UserId);
+        var last = await UndoableAsync(context.UserId, ct);
         if (last is null || (expectedLogId is { } expected && expected != last.Id))
         {
             return (CardChange.NothingToUndo, null);
@@ -510,7 +510,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
             // The settings read with the context at the start of this request are recent enough to tell; the
             // sessions are worked out below from the settings as they are when saved.
             var loggedThrough = context.Settings.PracticeLoggedThroughUtc ?? DateTime.MinValue;
-            if (!queries.ReviewedBetween(context.UserId, loggedThrough, context.NowUtc - SessionIdle))
+            if (!await reads.ReviewedBetweenAsync(context.UserId, loggedThrough, context.NowUtc - SessionIdle, ct))
             {
                 return 0;
             }
@@ -583,8 +583,11 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         }
     }
 
-    /// <summary>Reviews that count: graded and not undone. The same rule is in <see cref="FlashcardQueries"/>.</summary>
-    public IQueryable<ReviewLog> CountedLogs(string userId) =>
+    /// <summary>Reviews that count: graded and not undone. The same rule is in SQL in <c>SqliteStudyReads</c>.</summary>
+    public IQueryable<ReviewLog> CountedLogs(string userId) => Counted(db, userId);
+
+    /// <summary>The user's reviews that count: graded and not undone.</summary>
+    public static IQueryable<ReviewLog> Counted(AppDbContext db, string userId) =>
         db.ReviewLogs.AsNoTracking().OwnedBy(userId)
             .Where(l => l.Kind == ReviewKind.Review && !db.ReviewLogs.Any(u => u.UndoesId == l.Id));
 

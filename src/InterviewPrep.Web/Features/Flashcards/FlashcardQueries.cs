@@ -1,150 +1,18 @@
 using InterviewPrep.Web.Data;
-using InterviewPrep.Web.Data.Configurations;
-using InterviewPrep.Web.Features.Flashcards.Scheduling;
-using InterviewPrep.Web.Features.Questions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>
-/// The queries every review, grade and dashboard runs. The reads of a review (who is studying, the deck, today's
-/// counts, the last review, a card) are SQL statements prepared once on kept connections (<see cref="PreparedReads"/>):
-/// through EF Core a grade spent more time building, opening and materializing its five small reads than running them.
-/// The reads that track what they return, to change it, stay with EF Core, compiled once.
+/// The queries of the flashcards that track what they return, to change it, and the whole cards for stats and export:
+/// EF Core, compiled once.
 /// </summary>
 /// <remarks>
 /// A singleton, not static fields: a compiled query binds to the model of the first context it runs with
 /// (dotnet/efcore#13483), and each host has a model of its own; the tests start many hosts in one process.
-/// "Counted" reviews (graded, not undone) are the rule of <see cref="FlashcardLibrary.CountedLogs"/>; <see cref="Counted"/>
-/// is the same rule in SQL, for the statements here: change them together.
 /// </remarks>
-public sealed class FlashcardQueries(PreparedReads reads)
+public sealed class FlashcardQueries
 {
-    /// <summary>A counted review <c>l</c>: graded, and not undone.</summary>
-    private const string Counted = "l.Kind = 'Review' AND NOT EXISTS (SELECT 1 FROM ReviewLogs AS u WHERE u.UndoesId = l.Id)";
-
-    private const string Setup = """
-        SELECT u.TimeZoneId, s.UserId, s.DesiredRetention, s.NewPerDay, s.ReviewsPerDay, s.PracticeLoggedThroughUtc, s.Version
-        FROM AspNetUsers AS u LEFT JOIN FlashcardSettings AS s ON s.UserId = u.Id
-        WHERE u.Id = $user
-        """;
-
-    internal const string Heads = """
-        SELECT Id, QuestionId, Tags, State, DueUtc, IsSuspended, BuriedUntilUtc
-        FROM Flashcards WHERE UserId = $user AND NOT IsDeleted ORDER BY Id
-        """;
-
-    private const string Card = """
-        SELECT Id, UserId, QuestionId, Front, BackMarkdown, BackHtml, Tags, AskedQuestionId, State, DueUtc, Stability, Difficulty,
-               ElapsedDays, ScheduledDays, Reps, Lapses, LearningStep, LastReviewUtc, IsSuspended, BuriedUntilUtc, IsLeech,
-               IsDeleted, Version, CreatedAtUtc
-        FROM Flashcards WHERE Id = $card AND UserId = $user AND NOT IsDeleted
-        """;
-
-    // StateBefore 0 is CardState.New.
-    private const string CountedSinceSql = $"""
-        SELECT coalesce(sum(l.StateBefore = 0), 0), count(*)
-        FROM ReviewLogs AS l WHERE l.UserId = $user AND l.ReviewedAtUtc >= $since AND {Counted}
-        """;
-
-    private const string LastCountedSql = $"""
-        SELECT l.Id, l.FlashcardId, l.Grade, l.ReviewedAtUtc, l.DurationMs, l.CardVersion, l.Deck, l.BeforeJson, l.AfterJson,
-               (SELECT c.Version FROM Flashcards AS c WHERE c.Id = l.FlashcardId AND c.UserId = $user)
-        FROM ReviewLogs AS l WHERE l.UserId = $user AND {Counted}
-        ORDER BY l.Id DESC LIMIT 1
-        """;
-
-    private const string ReviewedBetweenSql = """
-        SELECT EXISTS (SELECT 1 FROM ReviewLogs
-                       WHERE UserId = $user AND Kind = 'Review' AND ReviewedAtUtc > $after AND ReviewedAtUtc <= $until)
-        """;
-
-    private const string Shown = """
-        SELECT q.Slug, q.Title, c.Title, q.Difficulty, q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml, q.KeyPointsHtml, q.IsRetired
-        FROM Questions AS q JOIN Categories AS c ON c.Id = q.CategoryId
-        WHERE q.Id = $id
-        """;
-
-    /// <summary>The user's time zone and flashcard settings (null when never saved) in one query: every review and grade starts with them.</summary>
-    public StudySetup SetupOf(string userId) => reads.Read(Setup, command => PreparedReads.Set(command, "$user", userId), row =>
-    {
-        if (!row.Read())
-        {
-            throw new InvalidOperationException("The signed-in user has no row.");
-        }
-        var settings = row.IsDBNull(1) ? null : new FlashcardSettings
-        {
-            UserId = row.GetString(1),
-            DesiredRetention = row.GetDouble(2),
-            NewPerDay = row.GetInt32(3),
-            ReviewsPerDay = row.GetInt32(4),
-            PracticeLoggedThroughUtc = row.IsDBNull(5) ? null : StoredDates.Read(row, 5),
-            Version = row.GetInt32(6),
-        };
-        return new StudySetup(row.GetString(0), settings);
-    });
-
-    /// <summary>The user's cards (not deleted) as the decks need them, by id.</summary>
-    public List<CardHead> HeadsOf(string userId) => reads.Read(Heads, command => PreparedReads.Set(command, "$user", userId), row =>
-    {
-        var heads = new List<CardHead>();
-        while (row.Read())
-        {
-            heads.Add(new CardHead(row.GetInt32(0), row.IsDBNull(1) ? null : row.GetInt32(1), row.GetString(2), (CardState)row.GetInt32(3),
-                StoredDates.Read(row, 4), row.GetBoolean(5), row.IsDBNull(6) ? null : StoredDates.Read(row, 6)));
-        }
-        return heads;
-    });
-
-    /// <summary>A card of the user as it is now; deleted cards are not found.</summary>
-    public Flashcard? CardOf(string userId, int cardId) => reads.Read(Card, command =>
-    {
-        PreparedReads.Set(command, "$user", userId);
-        PreparedReads.Set(command, "$card", cardId);
-    }, row => row.Read() ? ReadCard(row) : null);
-
-    /// <summary>The counted reviews (graded, not undone) since a time, and how many of them were of new cards.</summary>
-    public StudiedCounts CountedSince(string userId, DateTime sinceUtc) => reads.Read(CountedSinceSql, command =>
-    {
-        PreparedReads.Set(command, "$user", userId);
-        PreparedReads.Set(command, "$since", sinceUtc);
-    }, row => row.Read() ? new StudiedCounts(row.GetInt32(0), row.GetInt32(1)) : default);
-
-    /// <summary>The user's last counted review, with its card's version now (null when the card is gone).</summary>
-    public LastReview? LastCounted(string userId) => reads.Read(LastCountedSql, command => PreparedReads.Set(command, "$user", userId), row =>
-        row.Read()
-            ? new LastReview(new ReviewLog
-            {
-                Id = row.GetInt64(0),
-                UserId = userId,
-                FlashcardId = row.GetInt32(1),
-                Kind = ReviewKind.Review,
-                Grade = row.IsDBNull(2) ? null : (Grade)row.GetInt32(2),
-                ReviewedAtUtc = StoredDates.Read(row, 3),
-                DurationMs = row.GetInt32(4),
-                CardVersion = row.GetInt32(5),
-                Deck = row.GetString(6),
-                Before = CardSnapshotJson.Read(row.GetString(7)),
-                After = CardSnapshotJson.Read(row.GetString(8)),
-            }, row.IsDBNull(9) ? null : row.GetInt32(9))
-            : null);
-
-    /// <summary>Whether the user has a review logged after one time and up to another.</summary>
-    public bool ReviewedBetween(string userId, DateTime afterUtc, DateTime untilUtc) => reads.Read(ReviewedBetweenSql, command =>
-    {
-        PreparedReads.Set(command, "$user", userId);
-        PreparedReads.Set(command, "$after", afterUtc);
-        PreparedReads.Set(command, "$until", untilUtc);
-    }, row => row.Read() && row.GetBoolean(0));
-
-    /// <summary>What the review card shows of a bank question, retired or not; null when there is no such question.</summary>
-    public ShownQuestion? ShownQuestionOf(int questionId) => reads.Read(Shown, command => PreparedReads.Set(command, "$id", questionId), row =>
-        row.Read()
-            ? new ShownQuestion(row.GetString(0), row.GetString(1), row.GetString(2), (Difficulty)row.GetInt32(3), row.GetString(4),
-                row.GetString(5), row.GetString(6), row.GetString(7), row.GetString(8), row.GetBoolean(9))
-            : null);
-
     /// <summary>The user's whole cards (not deleted), by id, not tracked: for stats and export.</summary>
     public Func<AppDbContext, string, IAsyncEnumerable<Flashcard>> CardsOf { get; } =
         EF.CompileAsyncQuery<AppDbContext, string, Flashcard>((db, userId) =>
@@ -159,45 +27,4 @@ public sealed class FlashcardQueries(PreparedReads reads)
     public Func<AppDbContext, string, int, CancellationToken, Task<Flashcard?>> CardToChange { get; } =
         EF.CompileAsyncQuery((AppDbContext db, string userId, int cardId, CancellationToken ct) =>
             db.Flashcards.FirstOrDefault(c => c.UserId == userId && c.Id == cardId && !c.IsDeleted));
-
-    private static Flashcard ReadCard(SqliteDataReader row) => new()
-    {
-        Id = row.GetInt32(0),
-        UserId = row.GetString(1),
-        QuestionId = row.IsDBNull(2) ? null : row.GetInt32(2),
-        Front = row.IsDBNull(3) ? null : row.GetString(3),
-        BackMarkdown = row.GetString(4),
-        BackHtml = row.GetString(5),
-        Tags = row.GetString(6),
-        AskedQuestionId = row.IsDBNull(7) ? null : row.GetInt32(7),
-        State = (CardState)row.GetInt32(8),
-        DueUtc = StoredDates.Read(row, 9),
-        Stability = row.GetDouble(10),
-        Difficulty = row.GetDouble(11),
-        ElapsedDays = row.GetInt32(12),
-        ScheduledDays = row.GetInt32(13),
-        Reps = row.GetInt32(14),
-        Lapses = row.GetInt32(15),
-        LearningStep = row.GetInt32(16),
-        LastReviewUtc = row.IsDBNull(17) ? null : StoredDates.Read(row, 17),
-        IsSuspended = row.GetBoolean(18),
-        BuriedUntilUtc = row.IsDBNull(19) ? null : StoredDates.Read(row, 19),
-        IsLeech = row.GetBoolean(20),
-        IsDeleted = row.GetBoolean(21),
-        Version = row.GetInt32(22),
-        CreatedAtUtc = StoredDates.Read(row, 23),
-    };
 }
-
-/// <summary>A user's time zone, and their flashcard settings if they ever saved them.</summary>
-public sealed record StudySetup(string TimeZoneId, FlashcardSettings? Settings);
-
-/// <summary>How many counted reviews, and how many of them started a new card.</summary>
-public readonly record struct StudiedCounts(int New, int All);
-
-/// <summary>A review, and the version its card has now.</summary>
-public sealed record LastReview(ReviewLog Log, int? CardVersion);
-
-/// <summary>What a review card shows of a bank question.</summary>
-public sealed record ShownQuestion(string Slug, string Title, string Category, Difficulty Difficulty, string AnswerHtml, string HowToAnswerHtml,
-    string ExampleAnswerHtml, string FollowUpsHtml, string KeyPointsHtml, bool IsRetired);

@@ -7,7 +7,6 @@ public static class FlashcardServices
     {
         builder.Services.AddSingleton<BankCatalog>();
         builder.Services.AddSingleton<FlashcardQueries>();
-        builder.Services.AddSingleton<GradeWrites>();
         builder.Services.AddScoped<FlashcardLibrary>();
         builder.Services.AddScoped<DeckTransfer>();
         return builder;

@@ -23,10 +23,10 @@ public sealed class IndexModel(FlashcardLibrary library) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, ct);
         await library.LogFinishedSessionsAsync(context, finishing: false, ct);
         var material = await library.MaterialAsync(userId, ct);
-        var limits = library.Limits(context);
+        var limits = await library.LimitsAsync(context, ct);
         DeckRow Row(Deck deck, string? note = null)
         {
             var cards = material.Summary(deck);

@@ -18,7 +18,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 /// (<c>cram=1</c>) it walks the deck without touching the schedule or the log.
 /// </summary>
 [Authorize]
-public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queries) : PageModel
+public sealed class ReviewModel(FlashcardLibrary library, IStudyReads reads) : PageModel
 {
     /// <summary>The header flashcards.js sends to get the card fragment instead of a whole page.</summary>
     public const string FragmentHeader = "X-Flashcards-Fragment";
@@ -73,7 +73,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
         {
             return NotFound();
         }
-        var context = StudyContext();
+        var context = await StudyContextAsync(ct);
         if (grade is < 1 or > 4)
         {
             // Refused: nothing is recorded and the same card is shown again, answer up.
@@ -101,7 +101,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
 
     public async Task<IActionResult> OnPostUndoAsync(long? logId, CancellationToken ct)
     {
-        var context = StudyContext();
+        var context = await StudyContextAsync(ct);
         var (change, cardId) = await library.UndoAsync(context, logId, ct);
         Notice = change == CardChange.Done ? "Undone: the card is back exactly as it was." : "There is nothing to undo.";
         return await NextAsync(cardId, ct);
@@ -118,7 +118,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
 
     public async Task<IActionResult> OnPostFinishAsync(CancellationToken ct)
     {
-        var context = StudyContext();
+        var context = await StudyContextAsync(ct);
         var logged = await library.LogFinishedSessionsAsync(context, finishing: true, ct);
         TempData["Message"] = logged > 0 ? "Session saved in your practice log." : "Nothing new to log: no card was graded since the last session.";
         return Redirect("/flashcards/session");
@@ -127,7 +127,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
     /// <summary>Changes the card a form names; a bank question with no card yet gets one first (to bury or suspend it).</summary>
     private async Task<IActionResult> ChangeAsync(int? cardId, int? questionId, Func<StudyContext, int, Task<CardChange>> change, string done, CancellationToken ct)
     {
-        var context = StudyContext();
+        var context = await StudyContextAsync(ct);
         if (cardId is null && questionId is { } question && await library.InBankAsync(question, ct))
         {
             cardId = (await library.CardForQuestionAsync(context.UserId, question, ct)).Id;
@@ -162,7 +162,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
     private StudyContext? _context;
 
     /// <summary>The user's clock, zone and settings, read once per request (a grade and the next card share it).</summary>
-    private StudyContext StudyContext() => _context ??= library.Context(User.UserId());
+    private async Task<StudyContext> StudyContextAsync(CancellationToken ct) => _context ??= await library.ContextAsync(User.UserId(), ct);
 
     private bool IsFragmentRequest => Request.Headers.ContainsKey(FragmentHeader);
 
@@ -173,7 +173,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
             return NotFound();
         }
         var userId = User.UserId();
-        var context = StudyContext();
+        var context = await StudyContextAsync(ct);
         var material = await library.MaterialAsync(userId, deck, ct);
         if (!DeckNames.Exists(deck, material))
         {
@@ -197,13 +197,13 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
 
     private async Task<bool> ShowReviewAsync(StudyContext context, StudyMaterial material, CancellationToken ct)
     {
-        var limits = library.Limits(context);
+        var limits = await library.LimitsAsync(context, ct);
         Counts = ReviewOrder.Next(material.Summary(Deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, Deck));
         Flashcard? card = null;
         int? fresh = null; // a bank question with no card yet: shown as a new card, and its card made by its first grade
         if (Card is { } requested)
         {
-            card = library.Card(context.UserId, requested);
+            card = await library.CardAsync(context.UserId, requested, ct);
             if (card is null)
             {
                 return false;
@@ -221,7 +221,7 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
         }
         else if (Counts.Next is { FlashcardId: { } id })
         {
-            card = library.Card(context.UserId, id);
+            card = await library.CardAsync(context.UserId, id, ct);
             if (card is null)
             {
                 // Deleted in another tab since the deck was read: pick again from the deck as it is now.
@@ -237,12 +237,12 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
             NextDueLocal = Counts.NextDueUtc is { } due ? TimeZones.ToLocal(due, context.ZoneId) : null;
         }
         // Right after a grade its review is the one to undo; otherwise ask the log.
-        UndoLogId = library.LastLogged is { Kind: ReviewKind.Review } graded ? graded.Id : library.Undoable(context.UserId)?.Id;
+        UndoLogId = library.LastLogged is { Kind: ReviewKind.Review } graded ? graded.Id : (await library.UndoableAsync(context.UserId, ct))?.Id;
         if (card is null && fresh is null)
         {
             return true;
         }
-        Shown = Describe(material, card is null ? fresh : card.QuestionId, card);
+        Shown = await DescribeAsync(material, card is null ? fresh : card.QuestionId, card, ct);
         var now = new DateTimeOffset(context.NowUtc, TimeSpan.Zero);
         var memory = card?.Memory ?? CardMemory.New(now);
         if (memory.LastReview is { } last && last > now)
@@ -267,19 +267,19 @@ public sealed class ReviewModel(FlashcardLibrary library, FlashcardQueries queri
         if (At < items.Count)
         {
             var item = items[At];
-            var card = item.FlashcardId is { } id ? library.Card(User.UserId(), id) : null;
+            var card = item.FlashcardId is { } id ? await library.CardAsync(User.UserId(), id, ct) : null;
             // An own card deleted in another tab since the deck was read has nothing left to show.
-            Shown = card is null && item.QuestionId is null ? null : Describe(material, item.QuestionId, card);
+            Shown = card is null && item.QuestionId is null ? null : await DescribeAsync(material, item.QuestionId, card, ct);
         }
     }
 
-    private ShownCard Describe(StudyMaterial material, int? questionId, Flashcard? card)
+    private async Task<ShownCard> DescribeAsync(StudyMaterial material, int? questionId, Flashcard? card, CancellationToken ct)
     {
         if (questionId is { } qid)
         {
             // Read even when the question is retired: its card and history outlive the file. The tags come from the
             // bank in memory: inside this projection SQLite materialized the whole tag join, most of the page's time.
-            var q = queries.ShownQuestionOf(qid) ?? throw new InvalidOperationException($"Question {qid} has no row.");
+            var q = await reads.ShownQuestionOfAsync(qid, ct) ?? throw new InvalidOperationException($"Question {qid} has no row.");
             IReadOnlyList<string> tags = material.BankById.TryGetValue(qid, out var bank) ? [.. bank.Tags.Order(StringComparer.Ordinal)] : [];
             // What can be checked against in a few seconds first (the spoken answer and what it must contain); the model
             // answer, the length of an article, folded behind it.

@@ -26,7 +26,7 @@ public sealed class SessionModel(AppDbContext db, FlashcardLibrary library, Bank
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, ct);
         // The counted grades of the last day, flashcard study only (a mock round is its own session).
         var since = context.NowUtc.AddDays(-1);
         var reviews = await library.CountedLogs(userId)

@@ -35,7 +35,7 @@ public sealed class StatsModel(FlashcardLibrary library) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, ct);
         var material = await library.FullMaterialAsync(userId, ct);
         var since = context.NowUtc.AddDays(-366);
         var reviews = (await library.CountedLogs(userId).Where(l => l.ReviewedAtUtc >= since)
@@ -77,7 +77,7 @@ public sealed class StatsModel(FlashcardLibrary library) : PageModel
 
     public async Task<IActionResult> OnPostUnsuspendAsync(int cardId, CancellationToken ct)
     {
-        var context = library.Context(User.UserId());
+        var context = await library.ContextAsync(User.UserId(), ct);
         var change = await library.SetFlagsAsync(context, cardId, suspend: false, bury: false, ct);
         if (change == CardChange.NotFound)
         {

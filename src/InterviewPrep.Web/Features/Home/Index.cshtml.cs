@@ -74,9 +74,9 @@ public sealed class IndexModel(AppDbContext db, FlashcardLibrary flashcards, Tim
 
     private async Task LoadCardsDueAsync(string userId, CancellationToken ct)
     {
-        var context = flashcards.Context(userId);
+        var context = await flashcards.ContextAsync(userId, ct);
         var material = await flashcards.MaterialAsync(userId, ct);
-        var limits = flashcards.Limits(context);
+        var limits = await flashcards.LimitsAsync(context, ct);
         CardsDue Count(Deck deck, string title)
         {
             var counts = ReviewOrder.Next(material.Summary(deck), limits, context.NowUtc, FlashcardLibrary.ReviewCutoff(context, material, deck));

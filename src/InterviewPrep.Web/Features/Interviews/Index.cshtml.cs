@@ -34,9 +34,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         }
         if (!string.IsNullOrWhiteSpace(Company))
         {
-            // LIKE is case-insensitive for ASCII in SQLite; the user's text is matched literally.
+            // The user's text is matched literally and without regard to case: SQLite's LIKE ignores the case of ASCII
+            // letters, PostgreSQL's ILIKE that of every letter.
             var pattern = "%" + Company.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(i => EF.Functions.Like(i.Company, pattern, "\\"));
+            query = db.Database.IsNpgsql()
+                ? query.Where(i => EF.Functions.ILike(i.Company, pattern, "\\"))
+                : query.Where(i => EF.Functions.Like(i.Company, pattern, "\\"));
         }
         var rows = await query
             .Select(i => new Row(i.Id, i.Company, i.Role, i.RoundName, i.Stage, i.ScheduledAtUtc, i.TimeZoneId, i.Checklist.Count(c => c.IsDone), i.Checklist.Count))

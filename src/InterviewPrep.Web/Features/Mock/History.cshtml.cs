@@ -18,7 +18,7 @@ public sealed class HistoryModel(AppDbContext db, FlashcardLibrary library) : Pa
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var zone = library.Context(userId).ZoneId;
+        var zone = (await library.ContextAsync(userId, ct)).ZoneId;
         var companies = db.Interviews.OwnedBy(userId);
         var rounds = await db.MockRounds.AsNoTracking().OwnedBy(userId)
             .OrderByDescending(r => r.StartedAtUtc)

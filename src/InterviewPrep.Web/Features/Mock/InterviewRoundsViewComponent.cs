@@ -24,7 +24,7 @@ public sealed class InterviewRoundsViewComponent(AppDbContext db, FlashcardLibra
     {
         var userId = UserClaimsPrincipal.UserId();
         var ct = HttpContext.RequestAborted;
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, ct);
         var rounds = (await db.MockRounds.AsNoTracking().OwnedBy(userId).Where(r => r.InterviewId == interviewId)
                 .OrderBy(r => r.StartedAtUtc).Include(r => r.Answers).ToListAsync(ct))
             .Select(r => new RoundRow(r.Id, r.StartedAtUtc, MockRounds.Score(r.Answers), r.FinishedAtUtc is not null)).ToList();

@@ -52,7 +52,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             .GroupBy(a => a.QuestionId)
             .Select(g => new { QuestionId = g.Key, Last = g.Max(a => a.SubmittedAtUtc) })
             .ToDictionaryAsync(x => x.QuestionId, x => x.Last, ct);
-        var scheduler = library.Context(userId).Scheduler;
+        var scheduler = (await library.ContextAsync(userId, ct)).Scheduler;
 
         HashSet<int> listed = [], listedCategories = [];
         if (interviewId is { } id)
@@ -208,7 +208,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
     /// <summary>The scored answer as a grade of the question's card, marked as coming from this round; the log entry's id.</summary>
     private async Task<long?> GradeAsync(string userId, int roundId, MockAnswer answer, Flashcards.Scheduling.Grade grade, CancellationToken ct)
     {
-        var context = library.Context(userId);
+        var context = await library.ContextAsync(userId, ct);
         var duration = (int)Math.Min(answer.Took.TotalMilliseconds, int.MaxValue);
         var deck = Deck.Mock(roundId);
         var card = await library.CardOfQuestionAsync(userId, answer.QuestionId, ct);
@@ -237,7 +237,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
         {
             return;
         }
-        var zone = library.Context(userId).ZoneId;
+        var zone = (await library.ContextAsync(userId, ct)).ZoneId;
         var bank = (await catalog.GetAsync(ct)).ById;
         var categoryIds = answered.Select(a => bank.GetValueOrDefault(a.QuestionId)?.CategoryId).OfType<int>().Distinct().ToList();
         var seconds = answered.Sum(a => a.Took.TotalSeconds);

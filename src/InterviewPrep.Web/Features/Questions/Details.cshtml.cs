@@ -8,7 +8,7 @@ namespace InterviewPrep.Web.Features.Questions;
 /// One question: its four sections, tags, related questions, and previous/next in its category. All but the sections
 /// come from the bank catalog (read once per import); the sections are one read of the question's row.
 /// </summary>
-public sealed class DetailsModel(BankCatalog catalog, QuestionQueries queries) : PageModel
+public sealed class DetailsModel(BankCatalog catalog, IQuestionTexts texts) : PageModel
 {
     public BankQuestion Question { get; private set; } = null!;
     public IReadOnlyList<string> Tags { get; private set; } = [];
@@ -20,7 +20,7 @@ public sealed class DetailsModel(BankCatalog catalog, QuestionQueries queries) :
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var navigation = (await catalog.GetAsync(ct)).Navigation;
-        if (navigation.Find(slug) is not { } place || queries.BodyOf(place.Question.Id) is not { } body)
+        if (navigation.Find(slug) is not { } place || await texts.BodyOfAsync(place.Question.Id, ct) is not { } body)
         {
             return NotFound();
         }

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using InterviewPrep.Web.Features.Content;
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Features.Questions;
@@ -175,7 +174,7 @@ public sealed class PrebuiltQuestionPages(
             logger.LogInformation("Built {Count} question pages ahead of their first visit in {Seconds:0.0} s", batch.Pages.Count, clock.Elapsed.TotalSeconds);
             Interlocked.Exchange(ref _completeGeneration, generation);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             // A full disk, a folder that cannot be written or a database that cannot be read: pages are built on
             // request, as without this, until the next import tries again. Thrown on, it would stop the whole app.

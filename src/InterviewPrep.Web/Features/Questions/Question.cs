@@ -27,6 +27,9 @@ public sealed class Question
     public string KeyPointsMarkdown { get; set; } = "";
     public string KeyPointsHtml { get; set; } = "";
 
+    /// <summary>The plain text of every section, which search indexes and cuts its snippets from.</summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>SHA-256 of the source file and the renderer version; an unchanged file is skipped on import.</summary>
     public required string ContentHash { get; set; }
     public required string SourcePath { get; set; }

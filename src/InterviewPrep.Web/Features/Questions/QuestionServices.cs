@@ -6,9 +6,9 @@ public static class QuestionServices
     public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<QuestionList>();
-        builder.Services.AddSingleton<QuestionQueries>();
         builder.Services.AddSingleton<FilterChoices>();
         builder.Services.AddSingleton<WordIndexCache>();
+        builder.Services.AddHostedService<WordIndexWarmUp>();
         builder.Services.AddSingleton<PrebuiltQuestionPages>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PrebuiltQuestionPages>());
         return builder;
