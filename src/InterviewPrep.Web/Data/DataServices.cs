@@ -24,6 +24,7 @@ public static class DataServices
         {
             builder.AddSqliteDatabase();
         }
+        builder.Services.AddScoped<DatabaseWrites>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

@@ -160,20 +160,20 @@ public sealed class KeptStatements : IDisposable
     [Fact]
     public async Task WritersTakeTurnsWithEfCoreThroughTheGate()
     {
-        // EF Core holds the gate in a transaction: a prepared write waits for it instead of meeting SQLite's lock.
+        // An EF Core unit of work holds the gate: a prepared write waits for it instead of meeting SQLite's lock.
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        string? seenInside;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        string? seenInside = null;
+        Task<int>? write = null;
+        await scope.ServiceProvider.GetRequiredService<DatabaseWrites>().RunAsync(async () =>
         {
-            var write = _writes.WriteAsync(statements => RenameIn(statements, "overfitting", "Second"), default);
+            write = _writes.WriteAsync(statements => RenameIn(statements, "overfitting", "Second"), default);
             await Task.Delay(200);
             Assert.False(write.IsCompleted);
             await db.Database.ExecuteSqlRawAsync("UPDATE Questions SET Title = 'First' WHERE Slug = 'overfitting'");
             seenInside = await db.Questions.Where(q => q.Slug == "overfitting").Select(q => q.Title).FirstAsync();
-            await transaction.CommitAsync();
-            Assert.Equal(1, await write);
-        }
+        }, default);
+        Assert.Equal(1, await write!);
 
         Assert.Equal("First", seenInside);
         Assert.Equal("Second", await TitleAsync("overfitting"));

@@ -129,6 +129,20 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ASnippetIsFoundFarIntoALongAnswer()
+    {
+        // Over 2 KB of text before the only place the word is: the start read first does not hold it.
+        using var content = TestContent.Sample().WithQuestion("theory", "a-long-answer", "A long answer", "easy", ["generalization"], [],
+            answer: string.Join(" ", Enumerable.Repeat("Regularization keeps the weights small.", 80)) + " Only here: zygomorphic flowers.");
+        using var app = new AppFactory(content);
+
+        var page = await app.CreatePlainClient().GetDocumentAsync("/questions?q=zygomorphic");
+
+        Assert.Equal(["A long answer"], page.Texts(".question-card-title"));
+        Assert.Equal("zygomorphic", page.QuerySelector(".question-card-snippet mark")!.TextContent);
+    }
+
+    [Fact]
     public async Task SearchMatchesWordFormsAndFallsBackToAnyWord()
     {
         var stemmed = await _client.GetDocumentAsync("/questions?q=memorising");

@@ -11,30 +11,40 @@ namespace InterviewPrep.Web.Data.Sqlite;
 /// </summary>
 internal sealed class SqliteGradeWrites(PreparedWrites writes) : IGradeWrites
 {
-    private const string InsertCard = """
-        INSERT INTO Flashcards (UserId, QuestionId, Front, BackMarkdown, BackHtml, Tags, AskedQuestionId, State, DueUtc, Stability,
-            Difficulty, ElapsedDays, ScheduledDays, Reps, Lapses, LearningStep, LastReviewUtc, IsSuspended, BuriedUntilUtc, IsLeech,
-            IsDeleted, Version, CreatedAtUtc)
+    /// <summary>Every column of a card but its id (a test checks that none is missing).</summary>
+    internal const string InsertCardTemplate = """
+        INSERT INTO [Flashcard] ([Flashcard.UserId], [Flashcard.QuestionId], [Flashcard.Front], [Flashcard.BackMarkdown], [Flashcard.BackHtml],
+            [Flashcard.Tags], [Flashcard.AskedQuestionId], [Flashcard.State], [Flashcard.DueUtc], [Flashcard.Stability], [Flashcard.Difficulty],
+            [Flashcard.ElapsedDays], [Flashcard.ScheduledDays], [Flashcard.Reps], [Flashcard.Lapses], [Flashcard.LearningStep],
+            [Flashcard.LastReviewUtc], [Flashcard.IsSuspended], [Flashcard.BuriedUntilUtc], [Flashcard.IsLeech], [Flashcard.IsDeleted],
+            [Flashcard.Version], [Flashcard.CreatedAtUtc])
         VALUES ($user, $question, $front, $backMarkdown, $backHtml, $tags, $asked, $state, $due, $stability,
             $difficulty, $elapsed, $scheduled, $reps, $lapses, $step, $last, $suspended, $buried, $leech,
             $deleted, $version, $created)
-        RETURNING Id
+        RETURNING [Flashcard.Id]
         """;
+
+    private static readonly string InsertCard = ModelSql.Resolve(InsertCardTemplate);
 
     // The card's memory and flags, where it is still the version shown (and still the user's).
-    private const string UpdateCard = """
-        UPDATE Flashcards SET State = $state, DueUtc = $due, Stability = $stability, Difficulty = $difficulty, ElapsedDays = $elapsed,
-            ScheduledDays = $scheduled, Reps = $reps, Lapses = $lapses, LearningStep = $step, LastReviewUtc = $last,
-            IsSuspended = $suspended, BuriedUntilUtc = $buried, IsLeech = $leech, Version = $version
-        WHERE Id = $id AND UserId = $user AND Version = $shown AND NOT IsDeleted
+    private static readonly string UpdateCard = ModelSql.Resolve("""
+        UPDATE [Flashcard] SET [Flashcard.State] = $state, [Flashcard.DueUtc] = $due, [Flashcard.Stability] = $stability,
+            [Flashcard.Difficulty] = $difficulty, [Flashcard.ElapsedDays] = $elapsed, [Flashcard.ScheduledDays] = $scheduled,
+            [Flashcard.Reps] = $reps, [Flashcard.Lapses] = $lapses, [Flashcard.LearningStep] = $step, [Flashcard.LastReviewUtc] = $last,
+            [Flashcard.IsSuspended] = $suspended, [Flashcard.BuriedUntilUtc] = $buried, [Flashcard.IsLeech] = $leech, [Flashcard.Version] = $version
+        WHERE [Flashcard.Id] = $id AND [Flashcard.UserId] = $user AND [Flashcard.Version] = $shown AND NOT [Flashcard.IsDeleted]
+        """);
+
+    /// <summary>Every column of a review but its id (a test checks that none is missing).</summary>
+    internal const string InsertLogTemplate = """
+        INSERT INTO [ReviewLog] ([ReviewLog.UserId], [ReviewLog.FlashcardId], [ReviewLog.Kind], [ReviewLog.Grade], [ReviewLog.ReviewedAtUtc],
+            [ReviewLog.DurationMs], [ReviewLog.CardVersion], [ReviewLog.UndoesId], [ReviewLog.Deck], [ReviewLog.Before], [ReviewLog.After],
+            [ReviewLog.StateBefore])
+        VALUES ($user, $card, $kind, $grade, $at, $duration, $version, $undoes, $deck, $before, $after, $stateBefore)
+        RETURNING [ReviewLog.Id]
         """;
 
-    private const string InsertLog = """
-        INSERT INTO ReviewLogs (UserId, FlashcardId, Kind, Grade, ReviewedAtUtc, DurationMs, CardVersion, UndoesId, Deck, BeforeJson,
-            AfterJson, StateBefore)
-        VALUES ($user, $card, $kind, $grade, $at, $duration, $version, $undoes, $deck, $before, $after, $stateBefore)
-        RETURNING Id
-        """;
+    private static readonly string InsertLog = ModelSql.Resolve(InsertLogTemplate);
 
     /// <summary>
     /// Inserts a new card and its first review; their ids are set. False when another request made the user's card of

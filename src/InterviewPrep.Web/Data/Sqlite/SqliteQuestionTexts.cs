@@ -8,10 +8,14 @@ namespace InterviewPrep.Web.Data.Sqlite;
 /// </summary>
 internal sealed class SqliteQuestionTexts(PreparedReads reads) : IQuestionTexts
 {
-    private const string Body = """
-        SELECT AnswerHtml, HowToAnswerHtml, ExampleAnswerHtml, FollowUpsHtml, KeyPointsHtml
-        FROM Questions WHERE Id = $id AND NOT IsRetired
-        """;
+    private static readonly string Body = ModelSql.Resolve("""
+        SELECT [Question.AnswerHtml], [Question.HowToAnswerHtml], [Question.ExampleAnswerHtml], [Question.FollowUpsHtml], [Question.KeyPointsHtml]
+        FROM [Question] WHERE [Question.Id] = $id AND NOT [Question.IsRetired]
+        """);
+
+    // The blob API takes the table and the column apart, unquoted.
+    private static readonly string Table = ModelSql.Resolve("[Question]").Trim('"');
+    private static readonly string SearchText = ModelSql.Resolve("[Question.SearchText]").Trim('"');
 
     public Task<QuestionBody?> BodyOfAsync(int id, CancellationToken ct) => Task.FromResult(reads.Read<QuestionBody?>(Body, command => PreparedReads.Set(command, "$id", id), row => row.Read()
         ? new QuestionBody(row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetString(4))
@@ -19,7 +23,7 @@ internal sealed class SqliteQuestionTexts(PreparedReads reads) : IQuestionTexts
 
     public Task ReadSearchTextsAsync(IReadOnlyList<int> ids, Func<int, int, int> firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit, CancellationToken ct)
     {
-        reads.ReadTexts("Questions", "SearchText", ids, firstBytes, visit);
+        reads.ReadTexts(Table, SearchText, ids, firstBytes, visit);
         return Task.CompletedTask;
     }
 }

@@ -19,10 +19,9 @@ public static class SqliteServices
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(ConnectionString(storage.DatabasePath));
-            options.AddInterceptors(services.GetRequiredService<WriteGateInterceptor>());
         });
         builder.Services.AddSingleton<WriteGate>();
-        builder.Services.AddSingleton<WriteGateInterceptor>();
+        builder.Services.AddSingleton<IWriteGate>(services => services.GetRequiredService<WriteGate>());
         builder.Services.AddSingleton<PreparedReads>();
         builder.Services.AddSingleton<PreparedWrites>();
         builder.Services.AddSingleton<IStudyReads, SqliteStudyReads>();

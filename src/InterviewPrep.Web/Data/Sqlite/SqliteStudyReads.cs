@@ -15,49 +15,58 @@ namespace InterviewPrep.Web.Data.Sqlite;
 internal sealed class SqliteStudyReads(PreparedReads reads) : IStudyReads
 {
     /// <summary>A counted review <c>l</c>: graded, and not undone.</summary>
-    private const string Counted = "l.Kind = 'Review' AND NOT EXISTS (SELECT 1 FROM ReviewLogs AS u WHERE u.UndoesId = l.Id)";
+    private const string Counted = "l.[ReviewLog.Kind] = 'Review' AND NOT EXISTS (SELECT 1 FROM [ReviewLog] AS u WHERE u.[ReviewLog.UndoesId] = l.[ReviewLog.Id])";
 
-    private const string Setup = """
-        SELECT u.TimeZoneId, s.UserId, s.DesiredRetention, s.NewPerDay, s.ReviewsPerDay, s.PracticeLoggedThroughUtc, s.Version
-        FROM AspNetUsers AS u LEFT JOIN FlashcardSettings AS s ON s.UserId = u.Id
-        WHERE u.Id = $user
+    private static readonly string Setup = ModelSql.Resolve("""
+        SELECT u.[AppUser.TimeZoneId], s.[FlashcardSettings.UserId], s.[FlashcardSettings.DesiredRetention], s.[FlashcardSettings.NewPerDay],
+               s.[FlashcardSettings.ReviewsPerDay], s.[FlashcardSettings.PracticeLoggedThroughUtc], s.[FlashcardSettings.Version]
+        FROM [AppUser] AS u LEFT JOIN [FlashcardSettings] AS s ON s.[FlashcardSettings.UserId] = u.[AppUser.Id]
+        WHERE u.[AppUser.Id] = $user
+        """);
+
+    internal static readonly string Heads = ModelSql.Resolve("""
+        SELECT [Flashcard.Id], [Flashcard.QuestionId], [Flashcard.Tags], [Flashcard.State], [Flashcard.DueUtc], [Flashcard.IsSuspended], [Flashcard.BuriedUntilUtc]
+        FROM [Flashcard] WHERE [Flashcard.UserId] = $user AND NOT [Flashcard.IsDeleted] ORDER BY [Flashcard.Id]
+        """);
+
+    /// <summary>Every column of a card, in the order <see cref="ReadCard"/> reads them (a test checks that none is missing).</summary>
+    internal const string CardTemplate = """
+        SELECT [Flashcard.Id], [Flashcard.UserId], [Flashcard.QuestionId], [Flashcard.Front], [Flashcard.BackMarkdown], [Flashcard.BackHtml],
+               [Flashcard.Tags], [Flashcard.AskedQuestionId], [Flashcard.State], [Flashcard.DueUtc], [Flashcard.Stability], [Flashcard.Difficulty],
+               [Flashcard.ElapsedDays], [Flashcard.ScheduledDays], [Flashcard.Reps], [Flashcard.Lapses], [Flashcard.LearningStep],
+               [Flashcard.LastReviewUtc], [Flashcard.IsSuspended], [Flashcard.BuriedUntilUtc], [Flashcard.IsLeech], [Flashcard.IsDeleted],
+               [Flashcard.Version], [Flashcard.CreatedAtUtc]
+        FROM [Flashcard] WHERE [Flashcard.Id] = $card AND [Flashcard.UserId] = $user AND NOT [Flashcard.IsDeleted]
         """;
 
-    internal const string Heads = """
-        SELECT Id, QuestionId, Tags, State, DueUtc, IsSuspended, BuriedUntilUtc
-        FROM Flashcards WHERE UserId = $user AND NOT IsDeleted ORDER BY Id
-        """;
-
-    private const string Card = """
-        SELECT Id, UserId, QuestionId, Front, BackMarkdown, BackHtml, Tags, AskedQuestionId, State, DueUtc, Stability, Difficulty,
-               ElapsedDays, ScheduledDays, Reps, Lapses, LearningStep, LastReviewUtc, IsSuspended, BuriedUntilUtc, IsLeech,
-               IsDeleted, Version, CreatedAtUtc
-        FROM Flashcards WHERE Id = $card AND UserId = $user AND NOT IsDeleted
-        """;
+    private static readonly string Card = ModelSql.Resolve(CardTemplate);
 
     // StateBefore 0 is CardState.New.
-    private const string CountedSinceSql = $"""
-        SELECT coalesce(sum(l.StateBefore = 0), 0), count(*)
-        FROM ReviewLogs AS l WHERE l.UserId = $user AND l.ReviewedAtUtc >= $since AND {Counted}
-        """;
+    private static readonly string CountedSinceSql = ModelSql.Resolve($"""
+        SELECT coalesce(sum(l.[ReviewLog.StateBefore] = 0), 0), count(*)
+        FROM [ReviewLog] AS l WHERE l.[ReviewLog.UserId] = $user AND l.[ReviewLog.ReviewedAtUtc] >= $since AND {Counted}
+        """);
 
-    private const string LastCountedSql = $"""
-        SELECT l.Id, l.FlashcardId, l.Grade, l.ReviewedAtUtc, l.DurationMs, l.CardVersion, l.Deck, l.BeforeJson, l.AfterJson,
-               (SELECT c.Version FROM Flashcards AS c WHERE c.Id = l.FlashcardId AND c.UserId = $user)
-        FROM ReviewLogs AS l WHERE l.UserId = $user AND {Counted}
-        ORDER BY l.Id DESC LIMIT 1
-        """;
+    private static readonly string LastCountedSql = ModelSql.Resolve($"""
+        SELECT l.[ReviewLog.Id], l.[ReviewLog.FlashcardId], l.[ReviewLog.Grade], l.[ReviewLog.ReviewedAtUtc], l.[ReviewLog.DurationMs],
+               l.[ReviewLog.CardVersion], l.[ReviewLog.Deck], l.[ReviewLog.Before], l.[ReviewLog.After],
+               (SELECT c.[Flashcard.Version] FROM [Flashcard] AS c WHERE c.[Flashcard.Id] = l.[ReviewLog.FlashcardId] AND c.[Flashcard.UserId] = $user)
+        FROM [ReviewLog] AS l WHERE l.[ReviewLog.UserId] = $user AND {Counted}
+        ORDER BY l.[ReviewLog.Id] DESC LIMIT 1
+        """);
 
-    private const string ReviewedBetweenSql = """
-        SELECT EXISTS (SELECT 1 FROM ReviewLogs
-                       WHERE UserId = $user AND Kind = 'Review' AND ReviewedAtUtc > $after AND ReviewedAtUtc <= $until)
-        """;
+    private static readonly string ReviewedBetweenSql = ModelSql.Resolve("""
+        SELECT EXISTS (SELECT 1 FROM [ReviewLog]
+                       WHERE [ReviewLog.UserId] = $user AND [ReviewLog.Kind] = 'Review' AND [ReviewLog.ReviewedAtUtc] > $after
+                         AND [ReviewLog.ReviewedAtUtc] <= $until)
+        """);
 
-    private const string Shown = """
-        SELECT q.Slug, q.Title, c.Title, q.Difficulty, q.AnswerHtml, q.HowToAnswerHtml, q.ExampleAnswerHtml, q.FollowUpsHtml, q.KeyPointsHtml, q.IsRetired
-        FROM Questions AS q JOIN Categories AS c ON c.Id = q.CategoryId
-        WHERE q.Id = $id
-        """;
+    private static readonly string Shown = ModelSql.Resolve("""
+        SELECT q.[Question.Slug], q.[Question.Title], c.[Category.Title], q.[Question.Difficulty], q.[Question.AnswerHtml], q.[Question.HowToAnswerHtml],
+               q.[Question.ExampleAnswerHtml], q.[Question.FollowUpsHtml], q.[Question.KeyPointsHtml], q.[Question.IsRetired]
+        FROM [Question] AS q JOIN [Category] AS c ON c.[Category.Id] = q.[Question.CategoryId]
+        WHERE q.[Question.Id] = $id
+        """);
 
     /// <summary>The user's time zone and flashcard settings (null when never saved) in one query: every review and grade starts with them.</summary>
     public Task<StudySetup> SetupOfAsync(string userId, CancellationToken ct) => Task.FromResult(reads.Read(Setup, command => PreparedReads.Set(command, "$user", userId), row =>

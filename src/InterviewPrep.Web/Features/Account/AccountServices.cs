@@ -35,6 +35,7 @@ public static class AccountServices
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<AppUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();

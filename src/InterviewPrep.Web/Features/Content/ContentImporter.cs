@@ -22,6 +22,7 @@ namespace InterviewPrep.Web.Features.Content;
 /// </summary>
 public sealed class ContentImporter(
     AppDbContext db,
+    DatabaseWrites writes,
     MarkdownRenderer renderer,
     ContentLocation location,
     IOptions<ContentOptions> options,
@@ -375,7 +376,7 @@ public sealed class ContentImporter(
     {
         var now = time.GetUtcNow().UtcDateTime;
         long? revision = null;
-        await db.InTransactionAsync(async () =>
+        await writes.RunAsync(async () =>
         {
             var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, ct);
             UpsertPages(categories, categoryDocs, "categories", doc => db.Categories.Add(new Category { Slug = doc.Slug, Title = doc.Title, ContentHash = "", SourcePath = doc.Path }).Entity, paths, report);

@@ -10,7 +10,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>Edits an own card's front, back and tags; its schedule is kept.</summary>
 [Authorize]
-public sealed class CardEditModel(AppDbContext db, MarkdownRenderer renderer) : PageModel
+public sealed class CardEditModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer) : PageModel
 {
     [BindProperty] public CardForm Input { get; set; } = new();
     public int Id { get; private set; }
@@ -52,7 +52,7 @@ public sealed class CardEditModel(AppDbContext db, MarkdownRenderer renderer) : 
         card.Version++;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

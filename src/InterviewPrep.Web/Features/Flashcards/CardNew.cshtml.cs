@@ -10,7 +10,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>Writes an own card by hand.</summary>
 [Authorize]
-public sealed class CardNewModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PageModel
+public sealed class CardNewModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
     [BindProperty] public CardForm Input { get; set; } = new();
 
@@ -30,7 +30,7 @@ public sealed class CardNewModel(AppDbContext db, MarkdownRenderer renderer, Tim
         Input.ApplyTo(card, renderer);
         card.Apply(CardMemory.New(new DateTimeOffset(now, TimeSpan.Zero)));
         db.Flashcards.Add(card);
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         TempData["Message"] = "Card saved. It joins your new cards.";
         return Redirect("/flashcards/cards");
     }

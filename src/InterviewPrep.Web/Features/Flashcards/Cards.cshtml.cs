@@ -12,7 +12,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>The user's own cards, and the questions of their debriefs that are not cards yet.</summary>
 [Authorize]
-public sealed class CardsModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PageModel
+public sealed class CardsModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
     public sealed record CardRow(int Id, string Front, string Tags, CardState State, bool IsSuspended, DateTime DueUtc, string? Interview);
 
@@ -76,7 +76,7 @@ public sealed class CardsModel(AppDbContext db, MarkdownRenderer renderer, TimeP
         };
         card.Apply(CardMemory.New(new DateTimeOffset(now, TimeSpan.Zero)));
         db.Flashcards.Add(card);
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         Message = "Card made. Write your answer on its back.";
         return Redirect($"/flashcards/cards/{card.Id}/edit");
     }
@@ -84,8 +84,8 @@ public sealed class CardsModel(AppDbContext db, MarkdownRenderer renderer, TimeP
     /// <summary>Deletes an own card from view; its review history stays in the log.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int cardId, CancellationToken ct)
     {
-        var changed = await db.Flashcards.OwnedBy(User.UserId()).Where(c => c.Id == cardId && c.QuestionId == null && !c.IsDeleted)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDeleted, true).SetProperty(c => c.Version, c => c.Version + 1), ct);
+        var changed = await writes.RunAsync(() => db.Flashcards.OwnedBy(User.UserId()).Where(c => c.Id == cardId && c.QuestionId == null && !c.IsDeleted)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDeleted, true).SetProperty(c => c.Version, c => c.Version + 1), ct), ct);
         if (changed == 0)
         {
             return NotFound();

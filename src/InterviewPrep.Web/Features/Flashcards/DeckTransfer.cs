@@ -15,7 +15,7 @@ public sealed record ImportReport(int Imported, IReadOnlyList<(int Line, string 
 public sealed record ImportRows(IReadOnlyList<CardForm> Cards, IReadOnlyList<(int Line, string Problem)> Skipped);
 
 /// <summary>Exports a deck (CSV that Anki's text import reads, or JSON with the review history) and imports own cards from CSV.</summary>
-public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, MarkdownRenderer renderer, TimeProvider time)
+public sealed class DeckTransfer(AppDbContext db, DatabaseWrites writes, FlashcardLibrary library, MarkdownRenderer renderer, TimeProvider time)
 {
     public const int MaxImportBytes = 1_000_000;
     public const int MaxImportRows = 2_000;
@@ -102,7 +102,7 @@ public sealed class DeckTransfer(AppDbContext db, FlashcardLibrary library, Mark
             return card;
         }).ToList();
         db.Flashcards.AddRange(added);
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         return new ImportReport(added.Count, rows.Skipped);
     }
 

@@ -187,7 +187,7 @@ public enum CardChange
 /// The flashcards of a user: loads decks, picks and creates cards, records grades, undoes them, and logs
 /// finished study sessions as practice. Every query is scoped to the user.
 /// </summary>
-public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, IStudyReads reads, IGradeWrites grades, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
+public sealed class FlashcardLibrary(AppDbContext db, DatabaseWrites writes, FlashcardQueries queries, IStudyReads reads, IGradeWrites grades, BankCatalog catalog, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>A card lapsing this many times is a leech (Anki's default), and again every half as many after.</summary>
     public const int LeechLapses = 8;
@@ -297,7 +297,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         db.Flashcards.Add(card);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
             return card;
         }
         catch (DbUpdateException e) when (e.IsLostRace())
@@ -572,7 +572,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         settings.Version++;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
             return sessions.Count;
         }
         catch (DbUpdateConcurrencyException)
@@ -601,7 +601,7 @@ public sealed class FlashcardLibrary(AppDbContext db, FlashcardQueries queries, 
         try
         {
             // One transaction: UPDATE ... WHERE Version = @shown, then the log entry (unique per card and version).
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
             LastLogged = log ?? LastLogged;
             return success;
         }

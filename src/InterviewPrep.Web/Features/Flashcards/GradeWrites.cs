@@ -23,7 +23,7 @@ public interface IGradeWrites
 }
 
 /// <summary>The grade's write through EF Core, on any provider.</summary>
-internal sealed class GradeWrites(AppDbContext db) : IGradeWrites
+internal sealed class GradeWrites(AppDbContext db, DatabaseWrites writes) : IGradeWrites
 {
     public async Task<bool> InsertAsync(Flashcard card, ReviewLog log, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ internal sealed class GradeWrites(AppDbContext db) : IGradeWrites
         db.ReviewLogs.Add(log);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
             return true;
         }
         catch (DbUpdateException e) when (e.IsLostRace())
@@ -49,45 +49,39 @@ internal sealed class GradeWrites(AppDbContext db) : IGradeWrites
 
     public async Task<bool> UpdateAsync(Flashcard card, int shown, ReviewLog log, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var updated = await db.Flashcards
-                .Where(c => c.Id == card.Id && c.UserId == card.UserId && c.Version == shown && !c.IsDeleted)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.State, card.State)
-                    .SetProperty(c => c.DueUtc, card.DueUtc)
-                    .SetProperty(c => c.Stability, card.Stability)
-                    .SetProperty(c => c.Difficulty, card.Difficulty)
-                    .SetProperty(c => c.ElapsedDays, card.ElapsedDays)
-                    .SetProperty(c => c.ScheduledDays, card.ScheduledDays)
-                    .SetProperty(c => c.Reps, card.Reps)
-                    .SetProperty(c => c.Lapses, card.Lapses)
-                    .SetProperty(c => c.LearningStep, card.LearningStep)
-                    .SetProperty(c => c.LastReviewUtc, card.LastReviewUtc)
-                    .SetProperty(c => c.IsSuspended, card.IsSuspended)
-                    .SetProperty(c => c.BuriedUntilUtc, card.BuriedUntilUtc)
-                    .SetProperty(c => c.IsLeech, card.IsLeech)
-                    .SetProperty(c => c.Version, card.Version), ct);
-            if (updated == 0)
+            return await writes.RunAsync(async () =>
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                return false;
-            }
-            db.ReviewLogs.Add(log);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
+                var updated = await db.Flashcards
+                    .Where(c => c.Id == card.Id && c.UserId == card.UserId && c.Version == shown && !c.IsDeleted)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(c => c.State, card.State)
+                        .SetProperty(c => c.DueUtc, card.DueUtc)
+                        .SetProperty(c => c.Stability, card.Stability)
+                        .SetProperty(c => c.Difficulty, card.Difficulty)
+                        .SetProperty(c => c.ElapsedDays, card.ElapsedDays)
+                        .SetProperty(c => c.ScheduledDays, card.ScheduledDays)
+                        .SetProperty(c => c.Reps, card.Reps)
+                        .SetProperty(c => c.Lapses, card.Lapses)
+                        .SetProperty(c => c.LearningStep, card.LearningStep)
+                        .SetProperty(c => c.LastReviewUtc, card.LastReviewUtc)
+                        .SetProperty(c => c.IsSuspended, card.IsSuspended)
+                        .SetProperty(c => c.BuriedUntilUtc, card.BuriedUntilUtc)
+                        .SetProperty(c => c.IsLeech, card.IsLeech)
+                        .SetProperty(c => c.Version, card.Version), ct);
+                if (updated == 0)
+                {
+                    return false;
+                }
+                db.ReviewLogs.Add(log);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
         }
         catch (DbUpdateException e) when (e.IsLostRace())
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             return false;
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
         }
         finally
         {

@@ -10,7 +10,7 @@ namespace InterviewPrep.Web.Features.Flashcards;
 
 /// <summary>The user's desired retention and daily limits.</summary>
 [Authorize]
-public sealed class SettingsModel(AppDbContext db, ILogger<SettingsModel> logger) : PageModel
+public sealed class SettingsModel(AppDbContext db, DatabaseWrites writes, ILogger<SettingsModel> logger) : PageModel
 {
     public sealed class Form
     {
@@ -60,7 +60,7 @@ public sealed class SettingsModel(AppDbContext db, ILogger<SettingsModel> logger
         settings.Version++;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
         }
         catch (DbUpdateException e) when (e.IsLostRace())
         {

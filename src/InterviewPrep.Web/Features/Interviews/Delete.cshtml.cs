@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Interviews;
 
 /// <summary>Asks before deleting an interview, so that one stray click cannot erase it; works without JavaScript.</summary>
-public sealed class DeleteModel(AppDbContext db) : PageModel
+public sealed class DeleteModel(AppDbContext db, DatabaseWrites writes) : PageModel
 {
     public sealed record Summary(string Company, string Role, DateTime? ScheduledAtUtc, string TimeZoneId);
 
@@ -29,7 +29,7 @@ public sealed class DeleteModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var deleted = await db.Interviews.OwnedBy(User.UserId()).Where(i => i.Id == id).ExecuteDeleteAsync(ct);
+        var deleted = await writes.RunAsync(() => db.Interviews.OwnedBy(User.UserId()).Where(i => i.Id == id).ExecuteDeleteAsync(ct), ct);
         if (deleted == 0)
         {
             return NotFound();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Interviews;
 
 /// <summary>One interview: its details and countdown, the stage timeline, the prep checklist and the debrief.</summary>
-public sealed class DetailsModel(AppDbContext db, QuestionSearchIndex search, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, QuestionSearchIndex search, TimeProvider time) : PageModel
 {
     public sealed record ChecklistRow(int Id, PrepItemKind Kind, string Text, string? Href, bool IsDone);
 
@@ -153,7 +153,7 @@ public sealed class DetailsModel(AppDbContext db, QuestionSearchIndex search, Ti
             await LoadAsync(id, ct);
             return Page();
         }
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         return Redirect($"/interviews/{id}#{(Request.Query["handler"].ToString() is "AddAsked" or "RemoveAsked" ? "debrief" : "checklist")}");
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Interviews;
 
 /// <summary>Edits an interview; a form loaded before another tab saved is refused, with the typed values kept.</summary>
-public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PageModel
+public sealed class EditModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
     public const string StaleMessage =
         "This interview was changed in another tab or window after you opened this form. Your changes are still below: the current version is shown on the interview's page. Save again to keep yours.";
@@ -55,7 +55,7 @@ public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimePr
         Input.ApplyTo(interview, renderer, time.GetUtcNow().UtcDateTime);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

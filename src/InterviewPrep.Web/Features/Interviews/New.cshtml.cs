@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Interviews;
 
 /// <summary>Adds an interview to the pipeline.</summary>
-public sealed class NewModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PageModel
+public sealed class NewModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
     [BindProperty] public InterviewForm Input { get; set; } = new();
 
@@ -31,7 +31,7 @@ public sealed class NewModel(AppDbContext db, MarkdownRenderer renderer, TimePro
         var interview = new Interview { UserId = User.UserId(), Company = "", Role = "", CreatedAtUtc = now };
         Input.ApplyTo(interview, renderer, now);
         db.Interviews.Add(interview);
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         return RedirectToPage("Details", new { id = interview.Id });
     }
 }

@@ -11,7 +11,7 @@ namespace InterviewPrep.Web.Features.Mock;
 /// The mock rounds of a user: starts one, keeps each answer's draft and clock, scores answers into flashcard grades
 /// and logs the finished round as practice. Every query is scoped to the user; another user's round is not found.
 /// </summary>
-public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLibrary library, MarkdownRenderer renderer, TimeProvider time)
+public sealed class MockRounds(AppDbContext db, DatabaseWrites writes, BankCatalog catalog, FlashcardLibrary library, MarkdownRenderer renderer, TimeProvider time)
 {
     /// <summary>The longest typed answer kept: about 20 pages of text.</summary>
     public const int MaxAnswerLength = 50_000;
@@ -38,7 +38,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             Answers = [.. picked.Select((q, i) => new MockAnswer { Position = i, QuestionId = q.QuestionId, BudgetSeconds = q.BudgetSeconds })],
         };
         db.MockRounds.Add(round);
-        await db.SaveChangesAsync(ct);
+        await writes.SaveAsync(ct);
         return round.Id;
     }
 
@@ -87,8 +87,8 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             return started;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        await Answers(answer.RoundId).Where(a => a.Id == answer.Id && a.StartedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartedAtUtc, now), ct);
+        await writes.RunAsync(() => Answers(answer.RoundId).Where(a => a.Id == answer.Id && a.StartedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartedAtUtc, now), ct), ct);
         return await Answers(answer.RoundId).Where(a => a.Id == answer.Id).Select(a => a.StartedAtUtc!.Value).FirstAsync(ct);
     }
 
@@ -100,8 +100,8 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             return false;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        return await Answers(roundId).Where(a => a.Id == answerId && a.SubmittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Trim(text)).SetProperty(a => a.DraftSavedAtUtc, now), ct) == 1;
+        return await writes.RunAsync(() => Answers(roundId).Where(a => a.Id == answerId && a.SubmittedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Trim(text)).SetProperty(a => a.DraftSavedAtUtc, now), ct), ct) == 1;
     }
 
     /// <summary>Gives an answer: the text as typed (kept, even when answered out loud), and stops its clock. Once only.</summary>
@@ -113,12 +113,12 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
         }
         var now = time.GetUtcNow().UtcDateTime;
         // A question answered without its page ever being shown (a form posted from elsewhere) starts and ends now.
-        return await Answers(roundId).Where(a => a.Id == answerId && a.SubmittedAtUtc == null)
+        return await writes.RunAsync(() => Answers(roundId).Where(a => a.Id == answerId && a.SubmittedAtUtc == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Text, Trim(text))
                 .SetProperty(a => a.Mode, mode)
                 .SetProperty(a => a.StartedAtUtc, a => a.StartedAtUtc ?? now)
-                .SetProperty(a => a.SubmittedAtUtc, now), ct) == 1;
+                .SetProperty(a => a.SubmittedAtUtc, now), ct), ct) == 1;
     }
 
     /// <summary>Keeps a recording of an answer still open, in place of any earlier one; false when the answer is given or not the user's.</summary>
@@ -128,17 +128,21 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
         {
             return false;
         }
-        await db.MockRecordings.Where(r => r.AnswerId == answerId).ExecuteDeleteAsync(ct);
-        db.MockRecordings.Add(new MockRecording
+        // The earlier recording and the new one change places in one unit: never none, never two.
+        await writes.RunAsync(async () =>
         {
-            UserId = userId,
-            AnswerId = answerId,
-            ContentType = contentType.Split(';')[0].Trim().ToLowerInvariant(),
-            Audio = audio,
-            SizeBytes = audio.Length,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
+            await db.MockRecordings.Where(r => r.AnswerId == answerId).ExecuteDeleteAsync(ct);
+            db.MockRecordings.Add(new MockRecording
+            {
+                UserId = userId,
+                AnswerId = answerId,
+                ContentType = contentType.Split(';')[0].Trim().ToLowerInvariant(),
+                Audio = audio,
+                SizeBytes = audio.Length,
+                CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return true;
     }
 
@@ -150,8 +154,8 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
 
     /// <summary>Deletes the recording of one of the user's answers; the answer and its score stay.</summary>
     public async Task<bool> DeleteRecordingAsync(string userId, int roundId, int answerId, CancellationToken ct) =>
-        await db.MockRecordings.OwnedBy(userId).Where(r => r.AnswerId == answerId && Answers(roundId).Any(a => a.Id == answerId))
-            .ExecuteDeleteAsync(ct) == 1;
+        await writes.RunAsync(() => db.MockRecordings.OwnedBy(userId).Where(r => r.AnswerId == answerId && Answers(roundId).Any(a => a.Id == answerId))
+            .ExecuteDeleteAsync(ct), ct) == 1;
 
     /// <summary>Which answers of a round have a recording (without reading the audio).</summary>
     public async Task<HashSet<int>> RecordedAsync(string userId, int roundId, CancellationToken ct) =>
@@ -168,7 +172,7 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             return false;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var scored = await Answers(roundId)
+        var scored = await writes.RunAsync(() => Answers(roundId)
             .Where(a => a.Id == answerId && a.SubmittedAtUtc != null && a.Mode != AnswerMode.Skipped && a.ScoredAtUtc == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.KeyPointsHit, MockScoring.FormatHits(hits))
@@ -177,16 +181,17 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
                 .SetProperty(a => a.Signal2, signals[1])
                 .SetProperty(a => a.Signal3, signals[2])
                 .SetProperty(a => a.Signal4, signals[3])
-                .SetProperty(a => a.ScoredAtUtc, now), ct) == 1;
+                .SetProperty(a => a.ScoredAtUtc, now), ct), ct) == 1;
         if (!scored)
         {
             return false;
         }
         var answer = await Answers(roundId).AsNoTracking().FirstAsync(a => a.Id == answerId, ct);
+        // The grade is its own write (on SQLite a queue of its own), outside any unit of work here.
         var logId = await GradeAsync(userId, roundId, answer, MockScoring.GradeFor(MockScoring.Score(hits.Count, keyPointCount, signals)), ct);
         if (logId is { } id)
         {
-            await Answers(roundId).Where(a => a.Id == answerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewLogId, id), ct);
+            await writes.RunAsync(() => Answers(roundId).Where(a => a.Id == answerId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewLogId, id), ct), ct);
         }
         await FinishIfDoneAsync(userId, roundId, ct);
         return true;
@@ -200,8 +205,8 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        await Answers(roundId).Where(a => a.SubmittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Mode, AnswerMode.Skipped).SetProperty(a => a.SubmittedAtUtc, now), ct);
+        await writes.RunAsync(() => Answers(roundId).Where(a => a.SubmittedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Mode, AnswerMode.Skipped).SetProperty(a => a.SubmittedAtUtc, now), ct), ct);
         await FinishIfDoneAsync(userId, roundId, ct);
     }
 
@@ -227,38 +232,41 @@ public sealed class MockRounds(AppDbContext db, BankCatalog catalog, FlashcardLi
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        // Claimed by one UPDATE: of two requests finishing the round at once, one logs it.
-        if (await db.MockRounds.Where(r => r.Id == roundId && r.FinishedAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAtUtc, now), ct) != 1)
+        await writes.RunAsync(async () =>
         {
-            return;
-        }
-        var answered = round.Answers.Where(a => !a.IsSkipped).ToList();
-        if (answered.Count == 0)
-        {
-            return;
-        }
-        var zone = (await library.ContextAsync(userId, ct)).ZoneId;
-        var bank = (await catalog.GetAsync(ct)).ById;
-        var categoryIds = answered.Select(a => bank.GetValueOrDefault(a.QuestionId)?.CategoryId).OfType<int>().Distinct().ToList();
-        var seconds = answered.Sum(a => a.Took.TotalSeconds);
-        var average = answered.Average(Score);
-        var notes = $"{MockKinds.Title(round.Kind)}: {answered.Count} of {round.Answers.Count} questions answered, an average score of {average:0} out of 100.";
-        var session = new PracticeSession
-        {
-            UserId = userId,
-            Date = FlashcardStats.LocalDay(round.StartedAtUtc, zone),
-            DurationMinutes = Math.Clamp((int)Math.Ceiling(seconds / 60), 1, 720),
-            Kind = PracticeKind.MockInterview,
-            Categories = await db.Categories.Where(c => categoryIds.Contains(c.Id)).ToListAsync(ct),
-            InterviewId = round.InterviewId,
-            Rating = Math.Clamp(1 + (int)Math.Round(average / 25), 1, 5),
-            NotesMarkdown = notes,
-            NotesHtml = renderer.ToHtml(notes),
-            CreatedAtUtc = now,
-        };
-        db.PracticeSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        await db.MockRounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PracticeSessionId, session.Id), ct);
+            // Claimed by one UPDATE: of two requests finishing the round at once, one logs it; in one unit with the log.
+            if (await db.MockRounds.Where(r => r.Id == roundId && r.FinishedAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAtUtc, now), ct) != 1)
+            {
+                return;
+            }
+            var answered = round.Answers.Where(a => !a.IsSkipped).ToList();
+            if (answered.Count == 0)
+            {
+                return;
+            }
+            var zone = (await library.ContextAsync(userId, ct)).ZoneId;
+            var bank = (await catalog.GetAsync(ct)).ById;
+            var categoryIds = answered.Select(a => bank.GetValueOrDefault(a.QuestionId)?.CategoryId).OfType<int>().Distinct().ToList();
+            var seconds = answered.Sum(a => a.Took.TotalSeconds);
+            var average = answered.Average(Score);
+            var notes = $"{MockKinds.Title(round.Kind)}: {answered.Count} of {round.Answers.Count} questions answered, an average score of {average:0} out of 100.";
+            var session = new PracticeSession
+            {
+                UserId = userId,
+                Date = FlashcardStats.LocalDay(round.StartedAtUtc, zone),
+                DurationMinutes = Math.Clamp((int)Math.Ceiling(seconds / 60), 1, 720),
+                Kind = PracticeKind.MockInterview,
+                Categories = await db.Categories.Where(c => categoryIds.Contains(c.Id)).ToListAsync(ct),
+                InterviewId = round.InterviewId,
+                Rating = Math.Clamp(1 + (int)Math.Round(average / 25), 1, 5),
+                NotesMarkdown = notes,
+                NotesHtml = renderer.ToHtml(notes),
+                CreatedAtUtc = now,
+            };
+            db.PracticeSessions.Add(session);
+            await db.SaveChangesAsync(ct);
+            await db.MockRounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PracticeSessionId, session.Id), ct);
+        }, ct);
     }
 
     /// <summary>An answer's score out of 100; null until scored.</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Practice;
 
 /// <summary>Edits or deletes a logged practice session; another user's answers 404.</summary>
-public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PracticeFormPage(db, renderer, time)
+public sealed class EditModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PracticeFormPage(db, writes, renderer, time)
 {
     public int Id { get; private set; }
 
@@ -46,14 +46,14 @@ public sealed class EditModel(AppDbContext db, MarkdownRenderer renderer, TimePr
             return Page();
         }
         await ApplyAsync(session, ct);
-        await Db.SaveChangesAsync(ct);
+        await Writes.SaveAsync(ct);
         TempData["Message"] = "Practice session saved.";
         return RedirectToPage("Index");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        if (await Db.PracticeSessions.OwnedBy(User.UserId()).Where(p => p.Id == id).ExecuteDeleteAsync(ct) == 0)
+        if (await Writes.RunAsync(() => Db.PracticeSessions.OwnedBy(User.UserId()).Where(p => p.Id == id).ExecuteDeleteAsync(ct), ct) == 0)
         {
             return NotFound();
         }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InterviewPrep.Web.Features.Practice;
 
 /// <summary>Logs a practice session by hand.</summary>
-public sealed class NewModel(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PracticeFormPage(db, renderer, time)
+public sealed class NewModel(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PracticeFormPage(db, writes, renderer, time)
 {
     public async Task OnGetAsync(int? interview, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class NewModel(AppDbContext db, MarkdownRenderer renderer, TimePro
         var session = new PracticeSession { UserId = User.UserId(), CreatedAtUtc = NowUtc };
         await ApplyAsync(session, ct);
         Db.PracticeSessions.Add(session);
-        await Db.SaveChangesAsync(ct);
+        await Writes.SaveAsync(ct);
         TempData["Message"] = "Practice logged. Keep the streak going!";
         return RedirectToPage("Index");
     }

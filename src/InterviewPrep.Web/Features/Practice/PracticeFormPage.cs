@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.Practice;
 
 /// <summary>The practice form's fields, choices and checks, shared by logging a session and editing one.</summary>
-public abstract class PracticeFormPage(AppDbContext db, MarkdownRenderer renderer, TimeProvider time) : PageModel
+public abstract class PracticeFormPage(AppDbContext db, DatabaseWrites writes, MarkdownRenderer renderer, TimeProvider time) : PageModel
 {
     public sealed class Form
     {
@@ -42,6 +42,8 @@ public abstract class PracticeFormPage(AppDbContext db, MarkdownRenderer rendere
     public DateOnly Today { get; private set; }
 
     protected AppDbContext Db => db;
+
+    protected DatabaseWrites Writes => writes;
 
     /// <summary>Checks the form beyond its attributes; the errors go next to their fields.</summary>
     protected void Validate()
