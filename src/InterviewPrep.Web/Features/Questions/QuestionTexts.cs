@@ -18,7 +18,7 @@ public interface IQuestionTexts
     Task ReadSearchTextsAsync(IReadOnlyList<int> ids, Func<int, int, int> firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit, CancellationToken ct);
 }
 
-/// <summary>A question's texts through EF Core, on any provider.</summary>
+/// <summary>A question's texts through EF Core, on any provider: whole texts, no partial reads.</summary>
 internal sealed class QuestionTexts(AppDbContext db) : IQuestionTexts
 {
     public Task<QuestionBody?> BodyOfAsync(int id, CancellationToken ct) =>
@@ -28,26 +28,8 @@ internal sealed class QuestionTexts(AppDbContext db) : IQuestionTexts
 
     public async Task ReadSearchTextsAsync(IReadOnlyList<int> ids, Func<int, int, int> firstBytes, Func<int, ReadOnlySpan<char>, bool, bool> visit, CancellationToken ct)
     {
-        // The start of each text first, as SQLite's blob reads do: PostgreSQL then decompresses only that much of a
-        // compressed value. The whole text follows only for those whose start did not decide the snippet.
-        var starts = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
-            .Select(q => new { q.Id, Start = q.SearchText.Substring(0, FirstChars) })
-            .ToDictionaryAsync(q => q.Id, q => q.Start, ct);
-        var again = new List<int>();
+        var texts = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).Select(q => new { q.Id, q.SearchText }).ToDictionaryAsync(q => q.Id, q => q.SearchText, ct);
         for (var row = 0; row < ids.Count; row++)
-        {
-            if (starts.TryGetValue(ids[row], out var start) && !visit(row, start, start.Length < FirstChars) && start.Length == FirstChars)
-            {
-                again.Add(row);
-            }
-        }
-        if (again.Count == 0)
-        {
-            return;
-        }
-        var rest = again.ConvertAll(row => ids[row]);
-        var texts = await db.Questions.AsNoTracking().Where(q => rest.Contains(q.Id)).Select(q => new { q.Id, q.SearchText }).ToDictionaryAsync(q => q.Id, q => q.SearchText, ct);
-        foreach (var row in again)
         {
             if (texts.TryGetValue(ids[row], out var text))
             {
@@ -55,9 +37,6 @@ internal sealed class QuestionTexts(AppDbContext db) : IQuestionTexts
             }
         }
     }
-
-    /// <summary>How much of a text is read first: the start that decides most snippets (decision 0008's 2 KB).</summary>
-    private const int FirstChars = 2048;
 }
 
 /// <summary>What a question page reads from the question's row.</summary>
