@@ -2,10 +2,10 @@ namespace InterviewPrep.Web.Data.Sqlite;
 
 /// <summary>
 /// SQLite's write queue: one writer of this process at a time, in arrival order. SQLite allows one writer; a second one
-/// that finds the lock taken sleeps (Microsoft.Data.Sqlite retries after 150 ms) instead of waiting its turn, which
-/// under a burst of grades turned a write of milliseconds into a p99 of half a second (decision 0004). Writers queue here
-/// instead, on an async semaphore, and reach SQLite one after the other; SQLite's busy wait (30 s) remains for writers
-/// in other processes (an import or a backup from the command line).
+/// that finds the lock taken sleeps and tries again instead of waiting its turn, which under a burst of grades made
+/// short writes slow (decision 0004 has the figures). Writers queue here instead, on an async semaphore, and reach
+/// SQLite one after the other; SQLite's busy wait remains for writers in other processes (an import or a backup from
+/// the command line).
 /// </summary>
 /// <remarks>
 /// Taken explicitly: by each unit of work of <see cref="DatabaseWrites"/>, and by each group commit of
