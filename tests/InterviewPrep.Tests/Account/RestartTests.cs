@@ -12,14 +12,10 @@ public sealed class RestartingTheApp
     {
         using var content = TestContent.Sample();
         var data = Path.Combine(Path.GetTempPath(), $"interviewprep-restart-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data };
         // On PostgreSQL both runs use one database, as both use one data folder.
         var database = TestPostgres.IsOn ? TestPostgres.CreateDatabase() : null;
-        settings[AppFactory.ProviderSetting] = database is null ? "Sqlite" : "Postgres";
-        if (database is not null)
-        {
-            settings["ConnectionStrings:Default"] = TestPostgres.ConnectionString(database);
-        }
+        var settings = database is null ? AppFactory.OnSqlite : AppFactory.OnPostgresDatabase(database);
+        settings["Storage:DataDirectory"] = data;
         string cookie;
         using (var first = new AppFactory(content, settings))
         {

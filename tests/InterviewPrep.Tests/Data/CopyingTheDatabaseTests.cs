@@ -48,11 +48,7 @@ public sealed class CopyingTheDatabase
                 return true;
             });
 
-            using var moved = new AppFactory(content, new Dictionary<string, string>
-            {
-                [AppFactory.ProviderSetting] = "Postgres",
-                ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(target),
-            });
+            using var moved = new AppFactory(content, AppFactory.OnPostgresDatabase(target));
             var tables = await source.QueryAsync(db => Task.FromResult(db.Model.GetEntityTypes().Select(t => t.GetTableName()!).Distinct().Order(StringComparer.Ordinal).ToList()));
             foreach (var table in tables)
             {
@@ -94,7 +90,7 @@ public sealed class CopyingTheDatabase
         var target = TestPostgres.CreateDatabase();
         try
         {
-            using (var used = new AppFactory(content, new Dictionary<string, string> { [AppFactory.ProviderSetting] = "Postgres", ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(target) }))
+            using (var used = new AppFactory(content, AppFactory.OnPostgresDatabase(target)))
             {
                 await used.SignedInClientAsync("already-here@example.com");
             }
@@ -106,7 +102,7 @@ public sealed class CopyingTheDatabase
             }));
 
             Assert.Contains("is not empty", refused.Message, StringComparison.Ordinal);
-            using var after = new AppFactory(content, new Dictionary<string, string> { [AppFactory.ProviderSetting] = "Postgres", ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(target) });
+            using var after = new AppFactory(content, AppFactory.OnPostgresDatabase(target));
             Assert.Equal(["already-here@example.com"], await after.QueryAsync(db => db.Users.Select(u => u.Email!).ToListAsync()));
         }
         finally

@@ -19,7 +19,7 @@ public sealed class KeepingBackupsOnPostgres
     {
         using var content = TestContent.Sample();
         var database = TestPostgres.CreateDatabase();
-        var settings = new Dictionary<string, string> { [AppFactory.ProviderSetting] = "Postgres", ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(database) };
+        var settings = AppFactory.OnPostgresDatabase(database);
         var backupPath = Path.Combine(Path.GetTempPath(), $"interviewprep-backup-{Guid.NewGuid():N}.dump");
         try
         {

@@ -21,6 +21,10 @@ public sealed class AppFactory(TestContent content, IDictionary<string, string>?
     /// <summary>The settings that keep an app on SQLite in a run for PostgreSQL.</summary>
     public static Dictionary<string, string> OnSqlite => new() { [ProviderSetting] = "Sqlite" };
 
+    /// <summary>The settings that put an app on a given database of the test server, for tests that share one between apps.</summary>
+    public static Dictionary<string, string> OnPostgresDatabase(string database) =>
+        new() { [ProviderSetting] = "Postgres", ["ConnectionStrings:Default"] = TestPostgres.ConnectionString(database) };
+
     private readonly string? _postgresDatabase = settings?.ContainsKey(ProviderSetting) != true && TestPostgres.IsOn ? TestPostgres.CreateDatabase() : null;
 
     public TestContent Content { get; } = content;
