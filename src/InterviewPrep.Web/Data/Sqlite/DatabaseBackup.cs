@@ -14,6 +14,8 @@ public sealed class DatabaseBackup(IOptions<StorageOptions> storage, TimeProvide
     public string BackupDirectory => Path.Combine(storage.Value.DataDirectory, "backups");
 
     /// <summary>Copies the live database to <paramref name="destination"/>, page by page, under SQLite's own locking.</summary>
+    private const int BusyAttempts = 10;
+
     public async Task BackupAsync(string destination, CancellationToken ct = default)
     {
         var full = Path.GetFullPath(destination);
@@ -25,7 +27,20 @@ public sealed class DatabaseBackup(IOptions<StorageOptions> storage, TimeProvide
         {
             await source.OpenAsync(ct);
             await target.OpenAsync(ct);
-            source.BackupDatabase(target);
+            // SQLite's backup step answers "busy" at once, without the busy wait, when another connection holds a lock
+            // it needs for a moment (opening the write-ahead log, a checkpoint); SQLite's advice is to try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    source.BackupDatabase(target);
+                    break;
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && attempt < BusyAttempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+                }
+            }
         }
         // Renamed only when complete, so a crash never leaves a half backup under the final name.
         File.Move(temporary, full, overwrite: true);
