@@ -68,9 +68,8 @@ base=http://127.0.0.1:$port
 server_pid=$!
 for _ in $(seq 1 150); do curl -fs "$base/healthz" 2>/dev/null | grep -q Healthy && break; sleep 0.2; done
 # The app answers while its start-up work runs in the background: the import (all of it when the renderer's
-# version has changed since bench/run.sh made the data) and the question pages built ahead. Sampled then,
-# the profile would show that work and searches answered by FTS5, not the index in memory.
-echo "== waiting for the app's start-up work (the import of the bank, the pages built ahead)"
+# version has changed since bench/run.sh made the data). Sampled then, the profile would show that work.
+echo "== waiting for the app's start-up work (the import of the bank)"
 . bench/idle.sh
 wait_until_idle "$server_pid" 300
 

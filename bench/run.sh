@@ -252,9 +252,10 @@ record start_to_healthy_others_cores "$(awk -v m=$(( $(machine_ticks) - start_ma
   -v t="$ticks_per_s" -v w=$(( $(ms_now) - started )) 'BEGIN {o = ((m - a) / t) / (w / 1000); printf "%.2f", (o < 0 ? 0 : o)}')"
 record startup_peak_kb "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
 echo "healthy after $(( $(ms_now) - started )) ms"
-# After start-up the app builds every question page in the background (decision 0011). Wait until it is
-# idle (under a twentieth of a core for a second; at most 120 s), so that this work does not run under
-# the first scenarios, and record how long after the first healthy answer that was (in 1 s steps).
+# After start-up the app may still be working in the background (the start-up import, when the renderer's
+# version changed). Wait until it is idle (under a twentieth of a core for a second; at most 120 s), so that
+# this work does not run under the first scenarios, and record how long after the first healthy answer that
+# was (in 1 s steps).
 step="waiting for the app's start-up work"
 idle_from=$(ms_now)
 wait_until_idle "$server_pid" 120

@@ -18,13 +18,13 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
     {
         var request = context.HttpContext.Request;
         var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true;
-        // A page built ahead of a visit goes to its own file, not to the memory this cache shares among the popular pages.
-        var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !InProcessRequests.IsInProcess(context.HttpContext);
+        var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
-        // A search is kept from its second visit: most are typed once, and storing each cost a copy of the page, a
-        // lock per key and the eviction of pages that are asked again.
-        context.AllowCacheStorage = cacheable && (StringValues.IsNullOrEmpty(request.Query["q"]) || _searches.SeenBefore(request.QueryString.Value!));
+        // A page is kept from its second visit: most searches are typed once, a crawler reads each question once after
+        // an import, and storing each such page would cost a copy of it, a lock per key and the eviction of the pages
+        // that are asked again (decision 0016).
+        context.AllowCacheStorage = cacheable && _visited.SeenBefore(request.Path, request.QueryString);
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         context.CacheVaryByRules.QueryKeys = new StringValues(["q", "category", "difficulty", "tag", "page", "deleted"]);
@@ -35,7 +35,7 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
 
     private static readonly object GenerationKey = new();
 
-    private readonly SeenKeys _searches = new(16384);
+    private readonly SeenKeys _visited = new(16384);
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
@@ -64,9 +64,14 @@ public sealed class SeenKeys(int slots)
     private readonly int[] _hashes = new int[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)slots)];
 
     /// <summary>Whether the key was asked for before (since its slot last changed hands), and notes it as asked.</summary>
-    public bool SeenBefore(string key)
+    public bool SeenBefore(string key) => SeenBefore(key.GetHashCode(StringComparison.Ordinal));
+
+    /// <summary>Whether the address was asked for before, path and query as written.</summary>
+    public bool SeenBefore(PathString path, QueryString query) =>
+        SeenBefore(HashCode.Combine(path.Value?.GetHashCode(StringComparison.Ordinal), query.Value?.GetHashCode(StringComparison.Ordinal)));
+
+    private bool SeenBefore(int hash)
     {
-        var hash = key.GetHashCode(StringComparison.Ordinal);
         ref var slot = ref _hashes[hash & (_hashes.Length - 1)];
         hash |= 1; // never 0, an empty slot; the bit set is one the slot's place already stands for
         if (Volatile.Read(ref slot) == hash)

@@ -39,8 +39,6 @@ public static class WebSetup
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AssetPaths>();
-        builder.Services.AddSingleton<InProcessRequests>();
-        builder.Services.AddSingleton<IStartupFilter, InProcessRequests.Capture>();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
@@ -77,9 +75,7 @@ public static class WebSetup
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this app's logger, not the static one
             options.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : InProcessRequests.IsInProcess(context) ? LogEventLevel.Verbose // the pages built ahead of a visit
-                : LogEventLevel.Information;
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -116,8 +112,6 @@ public static class WebSetup
             await context.RequestServices.GetRequiredService<ContentRevisionWatcher>().CheckAsync(context.RequestAborted);
             await next(context);
         });
-        // Question pages built since the last import are sent as they are, ahead of the output cache (decision 0011).
-        app.Use(app.Services.GetRequiredService<PrebuiltQuestionPages>().ServeAsync);
         app.UseOutputCache();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

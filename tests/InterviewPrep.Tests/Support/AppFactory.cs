@@ -52,8 +52,6 @@ public sealed class AppFactory(TestContent content, IDictionary<string, string>?
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
         builder.UseSetting("Backup:Automatic", "false");
-        // Off unless a test turns it on: pages built in the background would race the tests of the output cache.
-        builder.UseSetting("Content:PrebuildQuestionPages", "false");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting(ProviderSetting, "Postgres");

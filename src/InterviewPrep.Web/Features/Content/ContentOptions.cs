@@ -12,9 +12,6 @@ public sealed class ContentOptions
 
     public bool ImportOnStartup { get; set; } = true;
 
-    /// <summary>Build every question's anonymous page in the background after each import (decision 0011).</summary>
-    public bool PrebuildQuestionPages { get; set; } = true;
-
     /// <summary>A larger file is rejected with a clear message instead of being read.</summary>
     [Range(1_024, 16 * 1024 * 1024)]
     public int MaxFileBytes { get; set; } = 256 * 1024;

@@ -9,8 +9,6 @@ public static class QuestionServices
         builder.Services.AddSingleton<FilterChoices>();
         builder.Services.AddSingleton<WordIndexCache>();
         builder.Services.AddHostedService<WordIndexWarmUp>();
-        builder.Services.AddSingleton<PrebuiltQuestionPages>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<PrebuiltQuestionPages>());
         return builder;
     }
 }
