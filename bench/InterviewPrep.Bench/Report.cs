@@ -383,7 +383,7 @@ internal static class Report
         text.AppendLine(Inv, $"| cold import into a fresh data folder (peak memory {Kb(meta, "cold_import_peak_kb"):0} MB) | {S(Seconds(meta, "cold_import_ms"))} | {Cores(meta, "cold_import_others_cores")} |");
         text.AppendLine(Inv, $"| re-import, nothing changed | {S(Seconds(meta, "reimport_ms"))} | {Cores(meta, "reimport_others_cores")} |");
         text.AppendLine(Inv, $"| start to the first healthy `/healthz`, bank already imported | {S(Seconds(meta, "start_to_healthy_ms"))} | {Cores(meta, "start_to_healthy_others_cores")} |");
-        text.AppendLine(Inv, $"| from healthy to idle: the question pages built in the background (in 1 s steps) | {S(Seconds(meta, "startup_work_ms"))} | |");
+        text.AppendLine(Inv, $"| from healthy to idle: the start-up work in the background (in 1 s steps) | {S(Seconds(meta, "startup_work_ms"))} | |");
         text.AppendLine();
         text.AppendLine(Inv, $"Peak memory (VmHWM): {startupPeakMb:0} MB at start-up, {peakMb:0} MB over the whole run.");
         text.AppendLine();
