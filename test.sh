@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed".
 # On Debian it first installs what the tests need when it is missing (as root, or with sudo): Chromium for the browser
-# tests, python3-numpy for the content check, and PostgreSQL, of which it starts a throwaway cluster for the run of the
-# unit, HTTP and reliability tests on PostgreSQL, stopped on every way out.
+# tests, python3-numpy for the content check, PostgreSQL, of which it starts a throwaway cluster for the run of the
+# unit, HTTP and reliability tests on PostgreSQL, stopped on every way out, and nginx for the tests of several instances.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -46,6 +46,17 @@ fi
 # The tests on PostgreSQL run against Debian's server (15 on bookworm), in a cluster of their own.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   install_package postgresql "the tests on PostgreSQL"
+fi
+
+# The tests of several instances behind a proxy run Debian's nginx as this user, from a folder of their own. The
+# package would start a server on port 80 when installed; it is stopped again (the tests start their own).
+if [ ! -x /usr/sbin/nginx ]; then
+  install_package nginx "the tests through nginx"
+  if [ -f /run/nginx.pid ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo /usr/sbin/nginx -s quit 2>/dev/null || true
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -26,6 +26,8 @@ try
     var app = builder.Build();
     switch (command.Name)
     {
+        case "migrate":
+            return await MigrateCommand.RunAsync(app);
         case "import":
             return await ImportCommand.RunAsync(app, command.CheckOnly);
         case "backup" or "restore":

@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FlashcardSettings> FlashcardSettings => Set<FlashcardSettings>();
     public DbSet<MockRound> MockRounds => Set<MockRound>();
     public DbSet<MockRecording> MockRecordings => Set<MockRecording>();
+    public DbSet<SignInAttemptCount> SignInAttemptCounts => Set<SignInAttemptCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

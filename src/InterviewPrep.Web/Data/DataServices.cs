@@ -2,6 +2,8 @@ using InterviewPrep.Web.Data.Postgres;
 using InterviewPrep.Web.Data.Sqlite;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Data;
@@ -16,6 +18,9 @@ public static class DataServices
             .ValidateDataAnnotations().ValidateOnStart();
         var database = DatabaseOptions.From(builder.Configuration);
         builder.Services.AddSingleton(database);
+        // First of the hosted services: nothing else may read the database before its migrations are applied (the
+        // data-protection keys are read by a hosted service of their own, on PostgreSQL from a table).
+        builder.Services.AddHostedService<DatabaseInitializer>();
         if (database.IsPostgres)
         {
             builder.AddPostgresDatabase(database.ConnectionString!);
@@ -25,22 +30,24 @@ public static class DataServices
             builder.AddSqliteDatabase();
         }
         builder.Services.AddScoped<DatabaseWrites>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
 }
 
 /// <summary>Creates the data folder, applies migrations and switches the database to WAL before anything else runs.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<StorageOptions> storage, DatabaseOptions database, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<StorageOptions> storage, DatabaseOptions database, ILogger<DatabaseInitializer> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => PrepareAsync(services, storage.Value, database, logger, cancellationToken);
+
+    /// <summary>Makes the data folder and the database ready to use; returns how many migrations it applied.</summary>
+    public static async Task<int> PrepareAsync(IServiceProvider services, StorageOptions storage, DatabaseOptions database, ILogger logger, CancellationToken cancellationToken)
     {
-        EnsureWritable(storage.Value.DataDirectory, logger);
+        EnsureWritable(storage.DataDirectory, logger);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         try
         {
-            await MigrateAsync(db, logger, cancellationToken);
+            return await MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IDatabaseLock>(), logger, cancellationToken);
         }
         catch (Exception ex) when (database.IsPostgres && ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException && ex is not StartupException)
         {
@@ -67,8 +74,15 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
         }
     }
 
-    public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken ct)
+    /// <summary>
+    /// Applies the migrations this version has and the database lacks, one instance at a time: another instance
+    /// started at the same moment waits, then finds nothing left to apply.
+    /// </summary>
+    public static async Task<int> MigrateAsync(AppDbContext db, IDatabaseLock locks, ILogger logger, CancellationToken ct)
     {
+        await using var held = await locks.TakeAsync(DatabaseLocks.Migrations, ct);
+        // The history table first: asked for its migrations, a database without one makes EF Core log an error.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
@@ -86,6 +100,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        return pending.Count;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -93,3 +108,19 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<St
 
 /// <summary>The app cannot start; the message says why and what to do, and has been logged.</summary>
 public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// <c>dotnet run -- migrate</c>: applies the migrations and exits, for a rolling upgrade (migrate once, then replace the
+/// instances one by one).
+/// </summary>
+public static class MigrateCommand
+{
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        var services = app.Services;
+        var applied = await DatabaseInitializer.PrepareAsync(services, services.GetRequiredService<IOptions<StorageOptions>>().Value,
+            services.GetRequiredService<DatabaseOptions>(), services.GetRequiredService<ILogger<DatabaseInitializer>>(), CancellationToken.None);
+        await Console.Out.WriteLineAsync(applied == 0 ? "The database is up to date; no migration to apply." : $"Applied {applied} migrations; the database is up to date.");
+        return 0;
+    }
+}

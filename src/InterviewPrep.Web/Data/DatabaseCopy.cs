@@ -1,8 +1,13 @@
 using System.Reflection;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using InterviewPrep.Web.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace InterviewPrep.Web.Data;
@@ -14,7 +19,8 @@ public readonly record struct CopyProgress(string Table, int Copied, int Total);
 /// Copies every row of the app's database into an empty PostgreSQL database: users with their password hashes,
 /// interviews, practice, cards, the review log, feed tokens and the bank, keys and all, table by table in the order
 /// their foreign keys need. The target gets its schema from the PostgreSQL migrations first; afterwards each table's
-/// identity sequence continues after the highest id copied.
+/// identity sequence continues after the highest id copied. The data-protection keys go too (from the data folder when
+/// the source is SQLite), so that everyone stays signed in after the move.
 /// </summary>
 public sealed class DatabaseCopy(AppDbContext source, ILogger<DatabaseCopy> logger)
 {
@@ -22,7 +28,7 @@ public sealed class DatabaseCopy(AppDbContext source, ILogger<DatabaseCopy> logg
 
     private static readonly MethodInfo CopyTable = typeof(DatabaseCopy).GetMethod(nameof(CopyTableAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    public async Task CopyToAsync(string targetConnection, IProgress<CopyProgress>? progress, CancellationToken ct)
+    public async Task CopyToAsync(string targetConnection, IXmlRepository sourceKeys, IProgress<CopyProgress>? progress, CancellationToken ct)
     {
         await using var target = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(targetConnection).Options);
         await target.Database.MigrateAsync(ct);
@@ -46,6 +52,12 @@ public sealed class DatabaseCopy(AppDbContext source, ILogger<DatabaseCopy> logg
                 // The seeded rows are replaced by the source's own.
                 var delete = $"DELETE FROM \"{table.GetTableName()}\"";
                 await target.Database.ExecuteSqlRawAsync(delete, ct);
+            }
+            if (source.Model.FindEntityType(table.Name) is null)
+            {
+                // Kept outside the database on this source: only the keys are, in the data folder.
+                await CopyKeysAsync(target, table, sourceKeys, progress, ct);
+                continue;
             }
             var total = await CountAsync(source, table, ct);
             await (Task)CopyTable.MakeGenericMethod(table.ClrType).Invoke(this, [target, table, total, progress, ct])!;
@@ -77,6 +89,21 @@ public sealed class DatabaseCopy(AppDbContext source, ILogger<DatabaseCopy> logg
         {
             progress?.Report(new CopyProgress(name, copied, total));
         }
+    }
+
+    private static async Task CopyKeysAsync(PostgresDbContext target, IEntityType table, IXmlRepository sourceKeys, IProgress<CopyProgress>? progress, CancellationToken ct)
+    {
+        if (table.ClrType != typeof(DataProtectionKey))
+        {
+            return;
+        }
+        var keys = sourceKeys.GetAllElements();
+        foreach (var key in keys)
+        {
+            target.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "key-" + key.Attribute("id")?.Value, Xml = key.ToString(SaveOptions.DisableFormatting) });
+        }
+        await SaveAsync(target, ct);
+        progress?.Report(new CopyProgress(table.GetTableName()!, keys.Count, keys.Count));
     }
 
     private static async Task SaveAsync(PostgresDbContext target, CancellationToken ct)
@@ -144,10 +171,12 @@ public static class CopyDatabaseCommand
         }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseInitializer.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILogger<DatabaseCopy>>(), CancellationToken.None);
+        await DatabaseInitializer.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<IDatabaseLock>(), scope.ServiceProvider.GetRequiredService<ILogger<DatabaseCopy>>(), CancellationToken.None);
         try
         {
-            await new DatabaseCopy(db, scope.ServiceProvider.GetRequiredService<ILogger<DatabaseCopy>>()).CopyToAsync(target, new ConsoleProgress(), CancellationToken.None);
+            var keys = scope.ServiceProvider.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository
+                ?? throw new InvalidOperationException("The data-protection keys have no repository configured.");
+            await new DatabaseCopy(db, scope.ServiceProvider.GetRequiredService<ILogger<DatabaseCopy>>()).CopyToAsync(target, keys, new ConsoleProgress(), CancellationToken.None);
             await Console.Out.WriteLineAsync("Copied every row. Start the app with Database:Provider=Postgres and this connection string as ConnectionStrings:Default.");
             return 0;
         }

@@ -1,7 +1,7 @@
 namespace InterviewPrep.Web.Infrastructure;
 
 /// <summary>
-/// The command line: <c>import [--check]</c>, <c>backup PATH</c>, <c>restore PATH</c> and
+/// The command line: <c>migrate</c>, <c>import [--check]</c>, <c>backup PATH</c>, <c>restore PATH</c> and
 /// <c>copy-database --to CONNECTION</c> do their work and exit; anything else serves the site. The command words are taken out before the rest goes to
 /// the host as configuration.
 /// </summary>
@@ -13,6 +13,10 @@ public sealed record AppCommand(string Name, bool CheckOnly, string? Path, strin
         {
             var check = args.Skip(1).Contains("--check");
             return new AppCommand("import", check, null, args.Skip(1).Where(a => a != "--check").ToArray());
+        }
+        if (args.Length > 0 && args[0] == "migrate")
+        {
+            return new AppCommand("migrate", false, null, args[1..]);
         }
         if (args.Length > 0 && args[0] is "backup" or "restore")
         {

@@ -41,7 +41,9 @@ public static class WebSetup
         builder.Services.AddSingleton<AssetPaths>();
         builder.Services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search");
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Live, HealthTags.Ready])
+            .AddCheck<SearchIndexHealthCheck>("search", tags: [HealthTags.Live, HealthTags.Ready]);
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitBytes", 8L * 1024 * 1024);
@@ -74,8 +76,10 @@ public static class WebSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this app's logger, not the static one
+            // A health check's 503 is an answer, not a failure, and a proxy asks every few seconds.
             options.GetLevel = (context, _, error) =>
-                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+                context.Request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal) ? LogEventLevel.Debug
+                : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -105,7 +109,6 @@ public static class WebSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         // Notices an import by another process before a cached page is served (at most one query every 2 s).
         app.Use(async (context, next) =>
         {
@@ -113,18 +116,30 @@ public static class WebSetup
             await next(context);
         });
         app.UseOutputCache();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResponseWriter = (context, report) =>
-            {
-                context.Response.ContentType = "text/plain";
-                return context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : "Unhealthy: " + string.Join("; ",
-                    report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
-            },
-        });
+        // Liveness, and for a proxy whether to send this instance traffic: 503 until the start-up import has finished too.
+        app.MapHealthChecks("/healthz", Health(HealthTags.Live));
+        app.MapHealthChecks("/healthz/ready", Health(HealthTags.Ready));
         app.MapRazorPages();
         return app;
     }
+
+    private static HealthCheckOptions Health(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = (context, report) =>
+        {
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : "Unhealthy: " + string.Join("; ",
+                report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")));
+        },
+    };
+}
+
+/// <summary>Which health checks each address runs.</summary>
+public static class HealthTags
+{
+    public const string Live = "live";
+    public const string Ready = "ready";
 }
 
 /// <summary>Healthy when the database answers a query.</summary>

@@ -2,10 +2,14 @@ using System.Net;
 using InterviewPrep.Tests.Flashcards;
 using InterviewPrep.Tests.Support;
 using InterviewPrep.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Data;
 
@@ -44,7 +48,7 @@ public sealed class CopyingTheDatabase
             var reports = new List<CopyProgress>();
             await source.QueryAsync(async db =>
             {
-                await new DatabaseCopy(db, NullLogger<DatabaseCopy>.Instance).CopyToAsync(TestPostgres.ConnectionString(target), new Collect(reports), CancellationToken.None);
+                await new DatabaseCopy(db, NullLogger<DatabaseCopy>.Instance).CopyToAsync(TestPostgres.ConnectionString(target), KeysOf(source), new Collect(reports), CancellationToken.None);
                 return true;
             });
 
@@ -57,6 +61,10 @@ public sealed class CopyingTheDatabase
                 Assert.True(before == after, $"{table}: {before} rows before, {after} after");
             }
             Assert.Contains(reports, r => r.Table == "ReviewLogs" && r.Copied == 3 && r.Total == 3);
+
+            // What the old instance protected (its sign-in cookies, its forms' tokens) the new one reads: the keys moved.
+            var protectedBySource = source.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("moving").Protect("still signed in");
+            Assert.Equal("still signed in", moved.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("moving").Unprotect(protectedBySource));
 
             var user = await source.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
             var copied = await moved.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
@@ -97,7 +105,7 @@ public sealed class CopyingTheDatabase
 
             var refused = await Assert.ThrowsAsync<CopyException>(() => source.QueryAsync(async db =>
             {
-                await new DatabaseCopy(db, NullLogger<DatabaseCopy>.Instance).CopyToAsync(TestPostgres.ConnectionString(target), null, CancellationToken.None);
+                await new DatabaseCopy(db, NullLogger<DatabaseCopy>.Instance).CopyToAsync(TestPostgres.ConnectionString(target), KeysOf(source), null, CancellationToken.None);
                 return true;
             }));
 
@@ -110,6 +118,9 @@ public sealed class CopyingTheDatabase
             TestPostgres.DropDatabase(target);
         }
     }
+
+    private static IXmlRepository KeysOf(AppFactory app) =>
+        app.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!;
 
     private sealed class Collect(List<CopyProgress> reports) : IProgress<CopyProgress>
     {

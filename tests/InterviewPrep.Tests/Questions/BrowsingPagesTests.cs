@@ -309,6 +309,17 @@ public sealed class BrowsingQuestions(BrowsingFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ReadyAnswersHealthyOnceTheImportAtStartHasFinished()
+    {
+        await fixture.App.Services.GetRequiredService<InterviewPrep.Web.Features.Content.ContentImportStatus>().StartupImport;
+
+        var response = await _client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task HealthzAnswersHealthyWhenTheDatabaseAnswers()
     {
         var response = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));

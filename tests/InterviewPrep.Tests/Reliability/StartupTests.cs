@@ -64,6 +64,23 @@ public sealed class StartingWithBadSurroundings
     }
 
     [Fact]
+    public async Task MigrateCreatesTheDatabaseAndExitsAndSaysSoAgainWhenThereIsNothingToDo()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"interviewprep-migrate-{Guid.NewGuid():N}");
+
+        var (first, firstOutput) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), ["migrate", $"--Storage:DataDirectory={data}"]);
+        var (second, secondOutput) = await AppProcess.RunAsync(TimeSpan.FromMinutes(1), ["migrate", $"--Storage:DataDirectory={data}"]);
+
+        Assert.True(first == 0, firstOutput);
+        Assert.Matches(@"Applied \d+ migrations; the database is up to date\.", firstOutput);
+        Assert.True(File.Exists(Path.Combine(data, "interviewprep.db")));
+        Assert.True(second == 0, secondOutput);
+        Assert.Contains("The database is up to date; no migration to apply.", secondOutput, StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task ADatabaseFromANewerVersionStopsTheAppAndIsLeftAlone()
     {
         using var content = TestContent.Sample();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterviewPrep.Web.Data.Postgres;
 
 /// <summary>The app's database on a PostgreSQL server; its migrations are in <c>Data/Postgres/Migrations</c>.</summary>
-public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options)
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys, shared by every instance of the app on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Every date and time is UTC in the app, and PostgreSQL keeps it as <c>timestamp with time zone</c>. A value read from
     /// elsewhere may say it is of unspecified kind (SQLite gives no kind, nor does a form): it is written as the UTC it is,

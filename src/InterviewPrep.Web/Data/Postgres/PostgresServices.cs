@@ -1,5 +1,6 @@
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Questions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -16,6 +17,11 @@ public static class PostgresServices
         builder.Services.AddScoped<IGradeWrites, GradeWrites>();
         builder.Services.AddScoped<IQuestionTexts, QuestionTexts>();
         builder.Services.AddSingleton<IDatabaseBackup, PostgresBackup>();
+        builder.Services.AddSingleton<IDatabaseLock, AdvisoryLock>();
+        // The data-protection keys in the database, so that what one instance protects (a sign-in cookie, an antiforgery
+        // token) every other instance on the database can read.
+        builder.Services.AddScoped(services => (PostgresDbContext)services.GetRequiredService<AppDbContext>());
+        builder.Services.AddDataProtection().PersistKeysToDbContext<PostgresDbContext>();
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using InterviewPrep.Web.Features.Flashcards;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,11 @@ public static class SqliteServices
         builder.Services.AddSingleton<IStudyReads, SqliteStudyReads>();
         builder.Services.AddSingleton<IGradeWrites, SqliteGradeWrites>();
         builder.Services.AddSingleton<IQuestionTexts, SqliteQuestionTexts>();
+        builder.Services.AddSingleton<IDatabaseLock, OneProcessLock>();
+        // The data-protection keys (sign-in cookies, antiforgery tokens) in the data folder beside the database.
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, logging) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectory, "keys")), logging));
         builder.Services.AddSingleton<DatabaseBackup>();
         builder.Services.AddSingleton<IDatabaseBackup>(services => services.GetRequiredService<DatabaseBackup>());
         if (builder.Configuration.GetValue("Backup:Automatic", true))

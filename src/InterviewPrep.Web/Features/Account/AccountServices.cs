@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using InterviewPrep.Web.Data;
 using InterviewPrep.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +10,6 @@ namespace InterviewPrep.Web.Features.Account;
 /// <summary>Accounts: Identity on the app's database, the sign-in cookie, lockout, rate-limited sign-in and sign-up.</summary>
 public static class AccountServices
 {
-    public const string SignInRateLimit = "sign-in";
-
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section);
@@ -56,32 +51,10 @@ public static class AccountServices
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<AccountExport>();
 
-        // Keys in the data folder, so that a restart keeps everyone signed in.
+        // The keys are kept by the database's provider (Data/Sqlite, Data/Postgres), so that a restart keeps everyone signed in.
         builder.Services.AddDataProtection().SetApplicationName("InterviewPrep");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, logging) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectory, "keys")), logging));
 
-        var permitPerMinute = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 10);
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                return new ValueTask(context.HttpContext.Response.WriteAsync(
-                    string.Create(CultureInfo.InvariantCulture, $"Too many attempts from this address. Wait {seconds} seconds, then try again."), CancellationToken.None));
-            };
-            // Only posts count: reading the sign-in page is free, trying passwords is not.
-            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
-        });
+        builder.Services.AddScoped<SignInAttempts>();
         return builder;
     }
 }

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace InterviewPrep.Web.Features.Account;
 
 /// <summary>Signs in with e-mail and password; five failures lock the account for fifteen minutes.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(AccountServices.SignInRateLimit)]
+[SignInLimit]
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
     public sealed class Form

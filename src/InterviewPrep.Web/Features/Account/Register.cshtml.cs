@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Features.Account;
 
 /// <summary>Creates an account and signs it in; closed when Registration:Enabled is false.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(AccountServices.SignInRateLimit)]
+[SignInLimit]
 public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<RegistrationOptions> registration, TimeProvider time) : PageModel
 {
     public sealed class Form

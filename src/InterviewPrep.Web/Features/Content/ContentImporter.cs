@@ -31,6 +31,7 @@ public sealed class ContentImporter(
     IOutputCacheStore outputCache,
     ContentImportStatus status,
     ContentRevisionWatcher revisions,
+    IDatabaseLock locks,
     ILogger<ContentImporter> logger)
 {
     /// <summary>A file found in the content folder; it is read only when its stamp says it may have changed.</summary>
@@ -46,9 +47,13 @@ public sealed class ContentImporter(
     public Task<ImportReport> CheckAsync(IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
         RunAsync(apply: false, progress, ct);
 
-    /// <summary>Validates and imports what changed since the last import.</summary>
+    /// <summary>
+    /// Validates and imports what changed since the last import. One instance imports at a time: another one's import
+    /// started meanwhile waits for this one, then finds only what this one left unchanged.
+    /// </summary>
     public async Task<ImportReport> ImportAsync(IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
+        await using var held = await locks.TakeAsync(DatabaseLocks.ContentImport, ct);
         status.Begin();
         try
         {

@@ -1,4 +1,6 @@
 using InterviewPrep.Web.Features.Questions;
+using InterviewPrep.Web.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Features.Content;
@@ -17,6 +19,7 @@ public static class ContentServices
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<QuestionSearchIndex>();
         builder.Services.AddHostedService<ContentImportOnStartup>();
+        builder.Services.AddHealthChecks().AddCheck<StartupImportHealthCheck>("import", tags: [HealthTags.Ready]);
         return builder;
     }
 }
@@ -59,4 +62,11 @@ internal sealed class ContentImportOnStartup(
             status.StartupFinished(report);
         }
     }
+}
+
+/// <summary>Ready once the start-up import has finished (or was not asked for): before, a page of the bank may be missing.</summary>
+internal sealed class StartupImportHealthCheck(ContentImportStatus status) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(status.StartupImport.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("the content import at start-up is running"));
 }

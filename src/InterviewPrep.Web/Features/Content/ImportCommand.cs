@@ -29,7 +29,7 @@ public static class ImportCommand
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(db.Database.GetDbConnection().DataSource)!);
             }
-            await DatabaseInitializer.MigrateAsync(db, services.GetRequiredService<ILogger<ContentImporter>>(), CancellationToken.None);
+            await DatabaseInitializer.MigrateAsync(db, services.GetRequiredService<IDatabaseLock>(), services.GetRequiredService<ILogger<ContentImporter>>(), CancellationToken.None);
             report = await importer.ImportAsync(progress);
         }
 

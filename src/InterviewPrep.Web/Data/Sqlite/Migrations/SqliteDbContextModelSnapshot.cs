@@ -96,6 +96,25 @@ namespace InterviewPrep.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Web.Features.Account.SignInAttemptCount", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Client", "MinuteUtc");
+
+                    b.HasIndex("MinuteUtc");
+
+                    b.ToTable("SignInAttemptCounts");
+                });
+
             modelBuilder.Entity("InterviewPrep.Web.Features.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
