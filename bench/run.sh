@@ -9,8 +9,12 @@
 #
 #   bench/run.sh --provider postgres   the same on PostgreSQL: a throwaway cluster (tests/postgres.sh) for the run;
 #                                 writes bench/results/latest-postgres.json and its own table in docs/performance.md
+#   bench/run.sh --provider postgres --instances 2   the same against two app instances on that database behind
+#                                 Debian's nginx (as deploy/nginx/interviewprep.conf sets it up, on plain HTTP);
+#                                 writes bench/results/latest-postgres-2.json and its own table
 #
 # Options: --count N, --duration SECONDS, --connections "1 16 64", --seed S, --port P, --provider sqlite|postgres,
+#          --instances N (PostgreSQL only; app CPU and peak memory are then the instances' sums),
 #          --log-level LEVEL (the app's Serilog level, default Warning), --no-build,
 #          --quiet-wait SECONDS (before each timed step, wait up to this long for other processes to
 #          use less than a quarter of a core; default 30, 0 in smoke mode).
@@ -29,6 +33,7 @@ log_level=Warning
 build=1
 quiet_wait=30
 provider=sqlite
+instances=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; count=200; duration=2; connections="16"; quiet_wait=0 ;;
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
     --quiet-wait) quiet_wait=$2; shift ;;
     --no-build) build=0 ;;
     --provider) provider=$2; shift ;;
+    --instances) instances=$2; shift ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -53,17 +59,32 @@ case "$provider" in
   postgres) suffix="-postgres" ;;
   *) echo "unknown provider: $provider (sqlite or postgres)" >&2; exit 2 ;;
 esac
+[ "$instances" -gt 1 ] && suffix="$suffix-$instances"
+if [ "$instances" -gt 1 ] && [ "$provider" != postgres ]; then
+  echo "--instances needs --provider postgres: instances share one database only on a server" >&2; exit 2
+fi
 pg_dir=""
+nginx_dir=""
+# The further instances, beyond the first (server_pid), when --instances is more than 1.
+more_pids=()
 
 server_pid=""
 finished=0
 step="starting"
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
+stop_one() {
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill "$1" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$1" 2>/dev/null || true
   fi
+}
+stop_server() {
+  if [ -n "$nginx_dir" ] && [ -f "$nginx_dir/nginx.pid" ]; then
+    stop_one "$(cat "$nginx_dir/nginx.pid")"
+  fi
+  for pid in "${more_pids[@]+"${more_pids[@]}"}"; do stop_one "$pid"; done
+  more_pids=()
+  stop_one "$server_pid"
   server_pid=""
 }
 on_exit() {
@@ -105,8 +126,23 @@ timed() {
   return "$status"
 }
 in_publish() ( cd "$publish" && "$@" )
-# The app's CPU time in clock ticks (0 while it is not running).
-app_ticks() { if [ -n "$server_pid" ]; then awk '{print $14 + $15}' "/proc/$server_pid/stat"; else echo 0; fi; }
+# The app's CPU time in clock ticks, all its instances (0 while it is not running).
+app_ticks() {
+  if [ -z "$server_pid" ]; then echo 0; return; fi
+  local total=0 pid
+  for pid in "$server_pid" "${more_pids[@]+"${more_pids[@]}"}"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+# The peak resident memory in KB since the last reset, summed over the instances.
+app_peak_kb() {
+  local total=0 pid
+  for pid in "$server_pid" "${more_pids[@]+"${more_pids[@]}"}"; do
+    total=$((total + $(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")))
+  done
+  echo "$total"
+}
 # Other work on the machine (builds, tests) skews the figures: before each run, wait a bounded
 # time for it to calm down; whatever remains is recorded with the run as "other load".
 wait_for_quiet() {
@@ -248,6 +284,65 @@ if [ "$healthy" -ne 1 ]; then
   exit 1
 fi
 record start_to_healthy_ms $(( $(ms_now) - started ))
+if [ "$instances" -gt 1 ]; then
+  # The further instances on the next ports, each with its own data folder, then nginx in front of them all.
+  step="starting the other instances and nginx"
+  upstreams="    server 127.0.0.1:$port max_fails=2 fail_timeout=10s;"
+  for i in $(seq 2 "$instances"); do
+    more_port=$((port + i - 1))
+    cd "$publish"
+    dotnet "$app" --urls "http://127.0.0.1:$more_port" "${app_args[@]}" --Storage:DataDirectory="$data-$i" > "$run/server-$i.log" 2>&1 &
+    more_pids+=($!)
+    cd "$root"
+    for _ in $(seq 1 1200); do
+      [ "$(curl -s -m 1 "http://127.0.0.1:$more_port/healthz/ready" 2>/dev/null)" = "Healthy" ] && break
+      sleep 0.1
+    done
+    upstreams="$upstreams
+    server 127.0.0.1:$more_port max_fails=2 fail_timeout=10s;"
+  done
+  nginx_dir=$(mktemp -d)
+  nginx_port=$((port + instances))
+  # The upstream and proxy settings of deploy/nginx/interviewprep.conf, on plain HTTP (wrk's TLS would measure wrk).
+  cat > "$nginx_dir/nginx.conf" <<NGINX
+$( [ "$(id -u)" -eq 0 ] && echo "user root;" || true )
+pid $nginx_dir/nginx.pid;
+error_log $nginx_dir/error.log warn;
+worker_processes auto;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $nginx_dir/body;
+    proxy_temp_path $nginx_dir/proxy;
+    fastcgi_temp_path $nginx_dir/fastcgi;
+    uwsgi_temp_path $nginx_dir/uwsgi;
+    scgi_temp_path $nginx_dir/scgi;
+    upstream interviewprep {
+$upstreams
+        keepalive 32;
+    }
+    server {
+        listen 127.0.0.1:$nginx_port;
+        client_max_body_size 64m;
+        location / {
+            proxy_pass http://interviewprep;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_next_upstream_tries 2;
+        }
+    }
+}
+NGINX
+  /usr/sbin/nginx -p "$nginx_dir/" -e "$nginx_dir/error.log" -c "$nginx_dir/nginx.conf"
+  base=http://127.0.0.1:$nginx_port
+  for _ in $(seq 1 100); do [ "$(curl -s -m 1 "$base/healthz/ready" 2>/dev/null)" = "Healthy" ] && break; sleep 0.1; done
+  record instances "$instances"
+  echo "$instances instances behind nginx on $base"
+fi
 record start_to_healthy_others_cores "$(awk -v m=$(( $(machine_ticks) - start_machine )) -v a="$(awk '{print $14 + $15}' "/proc/$server_pid/stat")" \
   -v t="$ticks_per_s" -v w=$(( $(ms_now) - started )) 'BEGIN {o = ((m - a) / t) / (w / 1000); printf "%.2f", (o < 0 ? 0 : o)}')"
 record startup_peak_kb "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
@@ -258,7 +353,7 @@ echo "healthy after $(( $(ms_now) - started )) ms"
 # was (in 1 s steps).
 step="waiting for the app's start-up work"
 idle_from=$(ms_now)
-wait_until_idle "$server_pid" 120
+for pid in "$server_pid" "${more_pids[@]+"${more_pids[@]}"}"; do wait_until_idle "$pid" 120; done
 record startup_work_ms $(( $(ms_now) - idle_from ))
 echo "idle $(( $(ms_now) - idle_from )) ms later"
 
@@ -383,7 +478,7 @@ for line in "${scenarios[@]}"; do
     [ "$grading" -eq 1 ] && grade "$c" "$duration" "$run/$name-c$c.json" > /dev/null
     settle
     # Reset the peak resident size, so that VmHWM afterwards is this run's peak (Linux 4.0 and later).
-    echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
+    for pid in "$server_pid" "${more_pids[@]+"${more_pids[@]}"}"; do echo 5 > "/proc/$pid/clear_refs" 2>/dev/null || true; done
     machine_before=$(machine_ticks); app_before=$(app_ticks); steal_before=$(steal_ticks); wall_before=$(ms_now)
     TIMEFORMAT='%3U %3S'
     first_index=$offset
@@ -401,7 +496,7 @@ for line in "${scenarios[@]}"; do
     kill -0 "$server_pid" 2>/dev/null || { tail -20 "$run/server.log"; echo "the app died during $name" >&2; exit 1; }
     machine_cpu=$(( $(machine_ticks) - machine_before )); app_cpu=$(( $(app_ticks) - app_before )); steal=$(( $(steal_ticks) - steal_before ))
     wrk_cpu=$(awk '{printf "%.3f", $1 + $2}' "$run/$name-c$c.time")
-    peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+    peak_kb=$(app_peak_kb)
     printf '{"scenario":"%s","label":"%s","connections":%d,"threads":%d,"duration_s":%d,"peak_kb":%d,"wall_s":%s,"app_cpu_s":%s,"wrk_cpu_s":%s,"machine_cpu_s":%s,"steal_s":%s,"loadavg":"%s","others_before_cores":%s,"waited_s":%d,"paths":%d,"first_index":%d,"wrk":%s}\n' \
       "$name" "$label" "$c" "$threads" "$duration" "$peak_kb" \
       "$(awk -v v="$wall_ms" 'BEGIN {printf "%.3f", v / 1000}')" \
@@ -412,7 +507,7 @@ for line in "${scenarios[@]}"; do
     printf '  %-14s c=%-3s %s\n' "$name" "$c" "$(grep -E '^(Requests/sec|grades:)' "$run/$name-c$c.txt" | tr -s ' ')"
   done
 done
-record end_peak_kb_unreset "$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")"
+record end_peak_kb_unreset "$(app_peak_kb)"
 stop_server
 
 # --- results -----------------------------------------------------------------------------------

@@ -349,12 +349,15 @@ internal static class Report
         var memoryGiB = long.Parse(meta["memory_kb"], Inv) / 1024.0 / 1024.0;
         var questions = int.Parse(meta["questions"], Inv);
         var connections = meta["connections"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var farm = meta.TryGetValue("instances", out var instances)
+            ? $" **{instances} app instances** on one PostgreSQL behind nginx; the app's CPU and peak memory are their sums."
+            : "";
         var text = new StringBuilder();
         text.AppendLine(markers.Start);
         text.AppendLine($"<!-- Written by bench/run.sh from bench/results/{jsonName}: edits between these markers are overwritten. -->");
         text.AppendLine();
         text.AppendLine(Inv,
-            $"Measured {date:yyyy-MM-dd HH:mm} UTC with **N = {questions:N0} questions** on {meta["cores"]} cores ({meta.GetValueOrDefault("cpu", "")}) and {memoryGiB:0.0} GiB of memory, {meta.GetValueOrDefault("os", "")}, .NET SDK {meta.GetValueOrDefault("dotnet", "")}, wrk {meta.GetValueOrDefault("wrk", "")}, commit {meta.GetValueOrDefault("commit", "unknown")}.");
+            $"Measured {date:yyyy-MM-dd HH:mm} UTC with **N = {questions:N0} questions** on {meta["cores"]} cores ({meta.GetValueOrDefault("cpu", "")}) and {memoryGiB:0.0} GiB of memory, {meta.GetValueOrDefault("os", "")}, .NET SDK {meta.GetValueOrDefault("dotnet", "")}, wrk {meta.GetValueOrDefault("wrk", "")}, commit {meta.GetValueOrDefault("commit", "unknown")}.{farm}");
         text.AppendLine(Inv,
             $"Each run lasted {meta["duration_s"]} s at {string.Join(", ", connections)} connections, after the first 50 paths of each scenario (all of a shorter list) answered 200, and a 3 s warm-up per scenario; wrk ran on the same cores as the app (1 thread for 1 connection, else 2) with a {meta.GetValueOrDefault("wrk_timeout_s", "?")} s timeout. The app ran with Serilog at {meta["log_level"]}. Load average before measuring: {meta.GetValueOrDefault("loadavg_before", "?")}; before each run the script waited up to {meta.GetValueOrDefault("quiet_wait_s", "0")} s for other processes to use less than a quarter of a core, and the last two columns are what they used during the run and what the host's hypervisor took from this machine's cores (steal time: work for other machines on the same host).");
         text.AppendLine();

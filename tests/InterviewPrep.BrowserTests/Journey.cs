@@ -39,6 +39,18 @@ public static class Journey
         }
     }
 
+    /// <summary>Saves a screenshot of one part of the page (or of the window, without <paramref name="part"/>) when INTERVIEWPREP_SCREENSHOTS names a folder.</summary>
+    public static async Task ShowPartAsync(IPage page, string name, ILocator? part = null)
+    {
+        var folder = Environment.GetEnvironmentVariable("INTERVIEWPREP_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, name + ".png");
+            await (part is null ? page.ScreenshotAsync(new PageScreenshotOptions { Path = path }) : part.ScreenshotAsync(new LocatorScreenshotOptions { Path = path }));
+        }
+    }
+
     /// <summary>Collects console errors and uncaught exceptions, such as a script blocked by the content security policy.</summary>
     public static List<string> CollectErrors(IPage page)
     {

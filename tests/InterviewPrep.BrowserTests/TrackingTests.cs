@@ -17,6 +17,15 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/interviews$"));
     }
 
+    /// <summary>An axe scan of the page finds nothing serious or critical; the message names each violation and where.</summary>
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
+    }
+
     [Fact]
     public async Task ANewUserAddsAnInterviewPrepsForItAndLogsPractice()
     {
@@ -199,10 +208,56 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
 
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a 360px phone");
-            var result = await page.RunAxe();
-            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
-            Assert.True(serious.Count == 0, string.Join('\n', serious));
+            await AssertNoSeriousViolationsAsync(page);
+        });
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task FromAQuestionPageAUserSuspendsItsCardPutsItOnAChecklistAndKeepsANote(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width: width, height: height);
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, $"question-prep-{width}", async () =>
+        {
+            await RegisterAsync(page);
+            await page.GotoAsync("/interviews/new");
+            await page.GetByLabel("Company").FillAsync("Gradient Labs");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("ML engineer");
+            await page.GetByLabel("Date").FillAsync(DateTime.UtcNow.Date.AddDays(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Time", new() { Exact = true }).FillAsync("10:00");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gradient Labs");
+
+            await page.GotoAsync("/questions/bias-variance-tradeoff");
+            await Assertions.Expect(page.Locator(".prep-state")).ToHaveTextAsync(new Regex("New: not studied yet"));
+            // The card's state and "Study now" are in the first screen, above the answer.
+            var bar = await page.Locator(".prep-bar").BoundingBoxAsync();
+            Assert.True(bar is not null && bar.Y + bar.Height <= height, $"the prep bar ends at {bar?.Y + bar?.Height}px, below the first {height}px");
+            await Journey.ShowPartAsync(page, $"question-prep-bar-{width}");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Suspend", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#your-prep .notice")).ToHaveTextAsync(new Regex("^Suspended"));
+            await Assertions.Expect(page.Locator(".prep-state")).ToHaveTextAsync(new Regex("Suspended"));
+
+            await page.GetByLabel("Add to an interview's checklist").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#your-prep .notice")).ToHaveTextAsync("Added to the checklist for Gradient Labs.");
+
+            await page.GetByLabel("Your private note").FillAsync("Draw the **U-shaped** curve first.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".prep-note-shown strong")).ToHaveTextAsync("U-shaped");
+            await Journey.ShowPartAsync(page, $"question-prep-panel-{width}", page.Locator("#your-prep"));
+
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"the question page is {overflow}px wider than the {width}px window");
+            await AssertNoSeriousViolationsAsync(page);
+
+            await page.GotoAsync("/interviews");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Gradient Labs" }).First.ClickAsync();
+            await Assertions.Expect(page.Locator(".checklist a[href='/questions/bias-variance-tradeoff']")).ToHaveCountAsync(1);
+            Assert.Empty(errors);
         });
     }
 }

@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MockRound> MockRounds => Set<MockRound>();
     public DbSet<MockRecording> MockRecordings => Set<MockRecording>();
     public DbSet<SignInAttemptCount> SignInAttemptCounts => Set<SignInAttemptCount>();
+    public DbSet<QuestionNote> QuestionNotes => Set<QuestionNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

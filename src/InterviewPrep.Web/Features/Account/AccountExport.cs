@@ -33,6 +33,7 @@ public sealed class AccountExport(AppDbContext db)
         var rounds = await db.MockRounds.AsNoTracking().OwnedBy(userId).Include(r => r.Answers).OrderBy(r => r.Id).ToListAsync(ct);
         var slugs = await db.Questions.AsNoTracking().Select(q => new { q.Id, q.Slug }).ToDictionaryAsync(q => q.Id, q => q.Slug, ct);
         var recorded = await db.MockRecordings.AsNoTracking().OwnedBy(userId).ToDictionaryAsync(m => m.AnswerId, m => m.ContentType, ct);
+        var notes = await db.QuestionNotes.AsNoTracking().OwnedBy(userId).OrderBy(n => n.Id).ToListAsync(ct);
         return new
         {
             format = "interviewprep-export",
@@ -56,6 +57,7 @@ public sealed class AccountExport(AppDbContext db)
             flashcardSettings = settings,
             flashcards = cards,
             reviewLog = reviews,
+            questionNotes = notes.Select(n => new { question = slugs.GetValueOrDefault(n.QuestionId), notes = n.Markdown, n.UpdatedAtUtc }),
             mockRounds = rounds.Select(r => new
             {
                 r.Id, kind = r.Kind.ToString(), r.InterviewId, r.LengthMinutes, r.ScoreAtEnd, r.StartedAtUtc, r.FinishedAtUtc, r.PracticeSessionId,

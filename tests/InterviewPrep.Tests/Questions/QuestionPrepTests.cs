@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using InterviewPrep.Tests.Account;
+using InterviewPrep.Tests.Flashcards;
+using InterviewPrep.Tests.Support;
+using InterviewPrep.Web.Features.Interviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Tests.Questions;
+
+/// <summary>A signed-in question page joins the bank to the user's prep: card state, study, suspend, checklist, debrief, note.</summary>
+public sealed class JoiningTheBankToYourPrep(AccountFixture fixture) : IClassFixture<AccountFixture>
+{
+    private readonly AppFactory _app = fixture.App;
+
+    private const string Page = "/questions/overfitting";
+
+    private static async Task<int> InterviewAsync(HttpClient client, string company, DateTimeOffset at)
+    {
+        var response = await client.SubmitAsync("/interviews/new", new Dictionary<string, string?>
+        {
+            ["Input.Company"] = company, ["Input.Role"] = "ML engineer", ["Input.Stage"] = "TechnicalScreen",
+            ["Input.Date"] = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Time"] = "10:00",
+            ["Input.TimeZoneId"] = "UTC", ["Input.DurationMinutes"] = "45", ["Input.Format"] = "Video",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Location().Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    private Task<int> QuestionIdAsync() => _app.QueryAsync(db => db.Questions.Where(q => q.Slug == "overfitting").Select(q => q.Id).SingleAsync());
+
+    [Fact]
+    public async Task AVisitorSeesNoPrepAndIsSentToSignInWhenPostingToIt()
+    {
+        var client = _app.CreatePlainClient();
+
+        var page = await client.GetDocumentAsync(Page);
+        // A visitor's own valid token (from the sign-in form), so that only the page's own rule can turn the post away.
+        var token = (await client.GetDocumentAsync("/Identity/Account/Login")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var posted = await client.PostAsync(new Uri($"{Page}?handler=Suspend", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Null(page.QuerySelector("#your-prep"));
+        Assert.Null(page.QuerySelector(".prep-bar"));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", new Uri(new Uri("http://localhost"), posted.Location()).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCardsStateShowsAndStudyNowOpensThisQuestion()
+    {
+        var client = await _app.SignedInClientAsync();
+        var id = await QuestionIdAsync();
+
+        var before = await client.GetDocumentAsync(Page);
+        var study = before.QuerySelector(".prep-bar a.button")!.GetAttribute("href")!;
+        var review = await client.GetDocumentAsync(study);
+        var reveal = review.QuerySelector("a[data-reveal]")!.GetAttribute("href")!;
+        var revealed = await client.GetDocumentAsync(reveal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GradeAsync(revealed, reveal, "3")).StatusCode);
+        var after = await client.GetDocumentAsync(Page);
+
+        Assert.Equal("New: not studied yet", before.QuerySelector(".prep-state")!.TextContent.Replace("Your card: ", "", StringComparison.Ordinal).Trim());
+        Assert.Equal($"/flashcards/review?deck=all&question={id}", study);
+        Assert.Equal(id, revealed.QuestionId());
+        Assert.Matches("^(Learning, due in .+|Due (today|tomorrow|in \\d+ days))$", after.QuerySelector(".prep-state")!.TextContent.Replace("Your card: ", "", StringComparison.Ordinal).Trim());
+    }
+
+    [Fact]
+    public async Task SuspendTakesTheQuestionOutOfReviewsAndUnsuspendBringsItBack()
+    {
+        var email = $"suspender-{Guid.NewGuid():N}@example.com";
+        var client = await _app.SignedInClientAsync(email);
+        var id = await QuestionIdAsync();
+
+        var suspended = await client.SubmitAsync(Page, formSelector: "form[action*='handler=Suspend']");
+        var page = await client.GetDocumentAsync(Page);
+        var card = await _app.QueryAsync(db => db.Flashcards.AsNoTracking().SingleAsync(c => c.QuestionId == id && c.UserId == db.Users.Single(u => u.Email == email).Id));
+        var unsuspended = await client.SubmitAsync(Page, formSelector: "form[action*='handler=Suspend']");
+        var again = await client.GetDocumentAsync(Page);
+
+        Assert.Equal($"{Page}#your-prep", suspended.Location());
+        Assert.Contains("Suspended", page.QuerySelector(".prep-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Suspended: it stays out of your reviews until you unsuspend it.", page.QuerySelector("#your-prep .notice")!.TextContent);
+        Assert.Equal("Unsuspend", page.QuerySelector("form[action*='handler=Suspend'] button")!.TextContent.Trim());
+        Assert.True(card.IsSuspended);
+        Assert.Equal(HttpStatusCode.Redirect, unsuspended.StatusCode);
+        Assert.Equal("New: not studied yet", again.QuerySelector(".prep-state")!.TextContent.Replace("Your card: ", "", StringComparison.Ordinal).Trim());
+    }
+
+    [Fact]
+    public async Task TheQuestionGoesOnAnUpcomingInterviewsChecklistOnce()
+    {
+        var client = await _app.SignedInClientAsync();
+        var interview = await InterviewAsync(client, "Upcoming Co", _app.Clock.GetUtcNow().AddDays(5));
+
+        var page = await client.GetDocumentAsync(Page);
+        var first = await client.SubmitAsync(Page, new Dictionary<string, string?> { ["InterviewId"] = interview.ToString(CultureInfo.InvariantCulture) }, "form[action*='handler=Checklist']");
+        var second = await client.SubmitAsync(Page, new Dictionary<string, string?> { ["InterviewId"] = interview.ToString(CultureInfo.InvariantCulture) }, "form[action*='handler=Checklist']");
+        var message = (await client.GetDocumentAsync(Page)).QuerySelector("#your-prep .notice")!.TextContent;
+        var checklist = await client.GetDocumentAsync($"/interviews/{interview}");
+
+        Assert.Contains("Upcoming Co, ML engineer", page.QuerySelector("#checklist-interview option")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#asked-interview")); // nothing past to have been asked in
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("It is already on the checklist for Upcoming Co.", message);
+        Assert.Single(checklist.QuerySelectorAll(".checklist a[href='/questions/overfitting']"));
+    }
+
+    [Fact]
+    public async Task IWasAskedThisGoesToAPastInterviewsDebrief()
+    {
+        var client = await _app.SignedInClientAsync();
+        var interview = await InterviewAsync(client, "Past Co", _app.Clock.GetUtcNow().AddDays(-3));
+
+        var posted = await client.SubmitAsync(Page, new Dictionary<string, string?> { ["InterviewId"] = interview.ToString(CultureInfo.InvariantCulture) }, "form[action*='handler=Asked']");
+        var asked = await _app.QueryAsync(db => db.Set<AskedQuestion>().Where(a => a.InterviewId == interview).ToListAsync());
+        var debrief = await client.GetDocumentAsync($"/interviews/{interview}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(await QuestionIdAsync(), Assert.Single(asked).QuestionId);
+        Assert.NotNull(debrief.QuerySelector("a[href='/questions/overfitting']"));
+    }
+
+    [Fact]
+    public async Task AnotherUsersInterviewAnswers404AndGetsNothing()
+    {
+        var owner = await _app.SignedInClientAsync();
+        var theirs = await InterviewAsync(owner, "Theirs Co", _app.Clock.GetUtcNow().AddDays(2));
+        var intruder = await _app.SignedInClientAsync();
+        await InterviewAsync(intruder, "Mine Co", _app.Clock.GetUtcNow().AddDays(2)); // so that the intruder's page has the forms
+
+        var checklist = await intruder.SubmitAsync(Page, new Dictionary<string, string?> { ["InterviewId"] = theirs.ToString(CultureInfo.InvariantCulture) }, "form[action*='handler=Checklist']");
+        var items = await _app.QueryAsync(db => db.Set<PrepItem>().CountAsync(i => i.InterviewId == theirs));
+
+        Assert.Equal(HttpStatusCode.NotFound, checklist.StatusCode);
+        Assert.Equal(0, items);
+    }
+
+    [Fact]
+    public async Task APrivateNoteIsSavedShownKeptWhenTooLongAndDeletedWhenEmptied()
+    {
+        var client = await _app.SignedInClientAsync();
+        var other = await _app.SignedInClientAsync();
+
+        await client.SubmitAsync(Page, new Dictionary<string, string?> { ["Note"] = "Asked at **Acme**: say *when* it happens." }, "form[action*='handler=Note']");
+        var saved = await client.GetDocumentAsync(Page);
+        var othersPage = await other.GetDocumentAsync(Page);
+        var tooLong = new string('x', 10_001);
+        var refused = await client.SubmitAsync(Page, new Dictionary<string, string?> { ["Note"] = tooLong }, "form[action*='handler=Note']");
+        var refusedPage = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+        await client.SubmitAsync(Page, new Dictionary<string, string?> { ["Note"] = "" }, "form[action*='handler=Note']");
+        var emptied = await client.GetDocumentAsync(Page);
+
+        Assert.Equal("Asked at **Acme**: say *when* it happens.", saved.QuerySelector("#Note")!.TextContent);
+        Assert.Equal("<p>Asked at <strong>Acme</strong>: say <em>when</em> it happens.</p>", saved.QuerySelector(".prep-note-shown")!.InnerHtml.Trim());
+        Assert.Null(othersPage.QuerySelector(".prep-note-shown"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("Keep the note under 10,000 characters.", refusedPage.FieldError("Note")!.TextContent);
+        Assert.Equal(tooLong, refusedPage.QuerySelector("#Note")!.TextContent.Trim('\n'));
+        Assert.Null(emptied.QuerySelector(".prep-note-shown"));
+        Assert.Equal("Your note is deleted.", emptied.QuerySelector("#your-prep .notice")!.TextContent);
+    }
+}
