@@ -254,6 +254,15 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
             Assert.True(overflow <= 0, $"the question page is {overflow}px wider than the {width}px window");
             await AssertNoSeriousViolationsAsync(page);
 
+            // The list marks the suspended question and finds it by that state.
+            await page.GotoAsync("/questions");
+            await page.GetByLabel("Your cards").SelectOptionAsync("suspended");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".question-card")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".question-card .card-standing")).ToHaveTextAsync(new Regex("Suspended"));
+            await Journey.ShowPartAsync(page, $"question-list-mine-{width}");
+            await AssertNoSeriousViolationsAsync(page);
+
             await page.GotoAsync("/interviews");
             await page.GetByRole(AriaRole.Link, new() { Name = "Gradient Labs" }).First.ClickAsync();
             await Assertions.Expect(page.Locator(".checklist a[href='/questions/bias-variance-tradeoff']")).ToHaveCountAsync(1);

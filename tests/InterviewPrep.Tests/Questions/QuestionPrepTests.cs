@@ -161,4 +161,40 @@ public sealed class JoiningTheBankToYourPrep(AccountFixture fixture) : IClassFix
         Assert.Null(emptied.QuerySelector(".prep-note-shown"));
         Assert.Equal("Your note is deleted.", emptied.QuerySelector("#your-prep .notice")!.TextContent);
     }
+
+    [Fact]
+    public async Task TheListShowsEachQuestionsStateAndFiltersByIt()
+    {
+        var client = await _app.SignedInClientAsync();
+        await client.SubmitAsync(Page, formSelector: "form[action*='handler=Suspend']"); // overfitting: suspended
+        var review = await client.GetDocumentAsync("/questions/bias-variance-tradeoff");
+        var studyNow = review.QuerySelector(".prep-bar a.button")!.GetAttribute("href")!;
+        var reveal = (await client.GetDocumentAsync(studyNow)).QuerySelector("a[data-reveal]")!.GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GradeAsync(await client.GetDocumentAsync(reveal), reveal, "3")).StatusCode);
+
+        var all = await client.GetDocumentAsync("/questions");
+        var suspended = await client.GetDocumentAsync("/questions?mine=suspended");
+        var notStudied = await client.GetDocumentAsync("/questions?mine=not-studied");
+        var searched = await client.GetDocumentAsync("/questions?q=overfitting&mine=suspended");
+        var visitor = await _app.CreatePlainClient().GetDocumentAsync("/questions?mine=suspended");
+
+        string? StateOf(AngleSharp.Dom.IDocument page, string slug) =>
+            page.QuerySelectorAll(".question-card").FirstOrDefault(c => c.QuerySelector($"a[href='/questions/{slug}']") is not null)
+                ?.QuerySelector(".card-standing")?.TextContent.Replace("Your card: ", "", StringComparison.Ordinal).Trim();
+        string[] Slugs(AngleSharp.Dom.IDocument page) =>
+            [.. page.QuerySelectorAll(".question-card-title a").Select(a => a.GetAttribute("href")!.Split('/')[^1])];
+
+        Assert.Equal("Suspended, not studied yet", StateOf(all, "overfitting"));
+        Assert.Matches("^(Learning, due .+|Due .+)$", StateOf(all, "bias-variance-tradeoff")!);
+        Assert.Null(StateOf(all, "precision-and-recall")); // not studied: no mark
+        Assert.Equal(["overfitting"], Slugs(suspended));
+        Assert.DoesNotContain("overfitting", Slugs(notStudied));
+        Assert.DoesNotContain("bias-variance-tradeoff", Slugs(notStudied));
+        Assert.Equal(Slugs(all).Length - 2, Slugs(notStudied).Length);
+        Assert.Equal(["overfitting"], Slugs(searched));
+        Assert.Equal("suspended", all.QuerySelector("#mine option[value=suspended]")!.GetAttribute("value"));
+        Assert.Null(visitor.QuerySelector("#mine"));
+        Assert.Contains("overfitting", Slugs(visitor)); // a visitor's list ignores the filter
+        Assert.True(Slugs(visitor).Length > 1);
+    }
 }

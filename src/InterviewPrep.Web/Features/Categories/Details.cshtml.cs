@@ -39,7 +39,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         Questions = await questions
             .OrderBy(q => q.Difficulty).ThenBy(q => q.Title)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(q => new QuestionSummary(q.Slug, q.Title, category.Slug, category.Title, q.Difficulty))
+            .Select(q => new QuestionSummary(q.Id, q.Slug, q.Title, category.Slug, category.Title, q.Difficulty))
             .ToListAsync(ct);
         return Page();
     }

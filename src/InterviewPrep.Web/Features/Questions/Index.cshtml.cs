@@ -1,4 +1,5 @@
 using InterviewPrep.Web.Data;
+using InterviewPrep.Web.Features.Account;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using DifficultyLevel = InterviewPrep.Web.Features.Questions.Difficulty;
 namespace InterviewPrep.Web.Features.Questions;
 
 /// <summary>The question list: filters, paging, and full-text search with highlighted snippets.</summary>
-public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices choices) : PageModel
+public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices choices, QuestionPrep prep) : PageModel
 {
     public sealed record Choice(string Value, string Label);
 
@@ -15,6 +16,12 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Difficulty { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+
+    /// <summary>A signed-in user's filter by the state of their card of each question (<see cref="Standings.Choices"/>).</summary>
+    [BindProperty(SupportsGet = true)] public string? Mine { get; set; }
+
+    /// <summary>The signed-in user's cards' standings; null for a visitor.</summary>
+    public Standings? Standings { get; private set; }
 
     public QuestionPage Result { get; private set; } = null!;
     /// <summary>The category filter's options: written once per import when none is chosen.</summary>
@@ -35,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
 
     private bool? _isSearch;
 
-    public bool IsFiltered => IsSearch || Category is not null || Difficulty is not null || Tag is not null;
+    public bool IsFiltered => IsSearch || Category is not null || Difficulty is not null || Tag is not null || Mine is not null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,11 +56,26 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
         var page = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
         Query = Query?.Length > 200 ? Query[..200] : Query;
 
-        Result = await list.GetAsync(Query, new QuestionFilter(Category, difficulty, Tag), page, ct);
+        Func<int, bool>? includes = null;
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var standings = Standings = await prep.StandingsAsync(User.UserId(), ct);
+            Mine = Known(Mine, [.. Standings.Choices.Select(c => new Choice(c.Value, c.Label))], "card state");
+            if (Standings.Choices.FirstOrDefault(c => c.Value == Mine) is { Value: not null } wanted)
+            {
+                includes = id => standings.Of(id) == wanted.Standing;
+            }
+        }
+        else
+        {
+            Mine = null; // a visitor has no cards: the page is the same as without it (and output-cached as such)
+        }
+
+        Result = await list.GetAsync(Query, new QuestionFilter(Category, difficulty, Tag, includes), page, ct);
     }
 
     /// <summary>The URL of this list with one value changed, keeping the others.</summary>
-    public string ListUrl(int? page = null, string? category = "\0", string? difficulty = "\0", string? tag = "\0")
+    public string ListUrl(int? page = null, string? category = "\0", string? difficulty = "\0", string? tag = "\0", string? mine = "\0")
     {
         var values = new Dictionary<string, string?>
         {
@@ -61,6 +83,7 @@ public sealed class IndexModel(AppDbContext db, QuestionList list, FilterChoices
             ["category"] = category == "\0" ? Category : category,
             ["difficulty"] = difficulty == "\0" ? Difficulty : difficulty,
             ["tag"] = tag == "\0" ? Tag : tag,
+            ["mine"] = mine == "\0" ? Mine : mine,
             ["page"] = page is null or 1 ? null : page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/questions", values.Where(v => v.Value is not null));

@@ -2,11 +2,14 @@ using InterviewPrep.Web.Features.Flashcards;
 
 namespace InterviewPrep.Web.Features.Questions;
 
-/// <summary>Filters of the question list; a null filter is not applied.</summary>
-public sealed record QuestionFilter(string? Category, Difficulty? Difficulty, string? Tag);
+/// <summary>
+/// Filters of the question list; a null filter is not applied. <see cref="Includes"/> keeps the questions (by id) that
+/// pass a test of the signed-in user's, such as the state of their card of it.
+/// </summary>
+public sealed record QuestionFilter(string? Category, Difficulty? Difficulty, string? Tag, Func<int, bool>? Includes = null);
 
 /// <summary>A question as a list shows it; search results add a highlighted title and snippet (safe HTML).</summary>
-public sealed record QuestionSummary(string Slug, string Title, string CategorySlug, string CategoryTitle, Difficulty Difficulty)
+public sealed record QuestionSummary(int Id, string Slug, string Title, string CategorySlug, string CategoryTitle, Difficulty Difficulty)
 {
     public string? TitleHtml { get; init; }
     public string? SnippetHtml { get; init; }
@@ -60,11 +63,12 @@ public sealed class QuestionList(BankCatalog catalog, QuestionSearchIndex index)
         var matching = bank.Where(q => !q.IsRetired
             && (filter.Category is null || q.CategorySlug == filter.Category)
             && (filter.Difficulty is null || q.Difficulty == filter.Difficulty)
-            && (filter.Tag is null || q.Tags.Contains(filter.Tag, StringComparer.Ordinal))).ToList();
+            && (filter.Tag is null || q.Tags.Contains(filter.Tag, StringComparer.Ordinal))
+            && (filter.Includes is null || filter.Includes(q.Id))).ToList();
         var pageCount = PageCount(matching.Count);
         page = Math.Clamp(page, 1, pageCount);
         var items = matching.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(q => new QuestionSummary(q.Slug, q.Title, q.CategorySlug, q.CategoryTitle, q.Difficulty))
+            .Select(q => new QuestionSummary(q.Id, q.Slug, q.Title, q.CategorySlug, q.CategoryTitle, q.Difficulty))
             .ToList();
         return new QuestionPage(items, matching.Count, page, pageCount, MatchedAnyWord: false);
     }

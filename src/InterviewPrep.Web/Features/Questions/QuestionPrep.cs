@@ -17,6 +17,38 @@ public sealed record PrepPanel(
 /// <summary>An interview offered on a question page: for its checklist (upcoming) or its debrief (past).</summary>
 public sealed record PrepInterview(int Id, string Label);
 
+/// <summary>Where a user's card of a question stands, as the question list filters by it.</summary>
+public enum Standing
+{
+    NotStudied,
+    Learning,
+    Due,
+    Scheduled,
+    Suspended,
+}
+
+/// <summary>The part of a card its standing depends on.</summary>
+public sealed record CardGlance(int QuestionId, CardState State, int Reps, DateTime DueUtc, bool IsSuspended);
+
+/// <summary>A user's standing and its words for each question they have a card of; any other is not studied yet.</summary>
+public sealed class Standings(IReadOnlyDictionary<int, (Standing Standing, string Words)> byQuestion)
+{
+    /// <summary>The values of the list's filter, with their labels.</summary>
+    public static IReadOnlyList<(string Value, string Label, Standing Standing)> Choices { get; } =
+    [
+        ("not-studied", "Not studied yet", Standing.NotStudied),
+        ("due", "Due today", Standing.Due),
+        ("learning", "Learning", Standing.Learning),
+        ("scheduled", "Studied, not due yet", Standing.Scheduled),
+        ("suspended", "Suspended", Standing.Suspended),
+    ];
+
+    public Standing Of(int questionId) => byQuestion.TryGetValue(questionId, out var s) ? s.Standing : Standing.NotStudied;
+
+    /// <summary>The words for a question the user has studied or suspended; null for one not studied yet (the list marks only those).</summary>
+    public string? WordsOf(int questionId) => byQuestion.TryGetValue(questionId, out var s) && s.Standing != Standing.NotStudied ? s.Words : null;
+}
+
 /// <summary>
 /// What a signed-in user does with a question of the bank from its page: study or suspend its card, put it on an
 /// interview's checklist, note that an interview asked it, and keep a private note on it.
@@ -43,30 +75,43 @@ public sealed class QuestionPrep(AppDbContext db, DatabaseWrites writes, Flashca
             .OrderByDescending(i => i.ScheduledAtUtc).ThenByDescending(i => i.Id)
             .Select(i => new PrepInterview(i.Id, Label(i.ScheduledAtUtc, i.TimeZoneId, i.Company, i.Role))).ToList();
         var note = await db.Set<QuestionNote>().AsNoTracking().OwnedBy(userId).FirstOrDefaultAsync(n => n.QuestionId == questionId, ct);
-        return new PrepPanel(StateOf(card, context), card is not null, card?.IsSuspended == true, upcoming, past, note?.Markdown ?? "", note?.Html ?? "");
+        var glance = card is null ? null : new CardGlance(questionId, card.State, card.Reps, card.DueUtc, card.IsSuspended);
+        var words = glance is null ? "New: not studied yet" : StandingOf(glance, context).Words;
+        return new PrepPanel(words, card is not null, card?.IsSuspended == true, upcoming, past, note?.Markdown ?? "", note?.Html ?? "");
     }
 
-    /// <summary>The card's state in words: new, learning, due, due in some days, suspended.</summary>
-    private static string StateOf(Flashcard? card, StudyContext context)
+    /// <summary>The standing of each bank question the user has a card of, in one read of their cards.</summary>
+    public async Task<Standings> StandingsAsync(string userId, CancellationToken ct)
     {
-        if (card is null || card.State == CardState.New && card.Reps == 0)
-        {
-            return card?.IsSuspended == true ? "Suspended, not studied yet" : "New: not studied yet";
-        }
+        var context = await cards.ContextAsync(userId, ct);
+        var glances = await db.Flashcards.AsNoTracking().OwnedBy(userId).Where(c => c.QuestionId != null && !c.IsDeleted)
+            .Select(c => new CardGlance(c.QuestionId!.Value, c.State, c.Reps, c.DueUtc, c.IsSuspended))
+            .ToListAsync(ct);
+        return new Standings(glances.ToDictionary(g => g.QuestionId, g => StandingOf(g, context)));
+    }
+
+    /// <summary>A card's standing and its words: not studied yet, learning, due, due in some days, suspended.</summary>
+    private static (Standing Standing, string Words) StandingOf(CardGlance card, StudyContext context)
+    {
+        var studied = card.State != CardState.New || card.Reps > 0;
         if (card.IsSuspended)
         {
-            return "Suspended";
+            return (Standing.Suspended, studied ? "Suspended" : "Suspended, not studied yet");
+        }
+        if (!studied)
+        {
+            return (Standing.NotStudied, "New: not studied yet");
         }
         if (card.State is CardState.Learning or CardState.Relearning)
         {
-            return card.DueUtc <= context.NowUtc ? "Learning, due now" : $"Learning, due in {IntervalLabel.Format(card.DueUtc - context.NowUtc)}";
+            return (Standing.Learning, card.DueUtc <= context.NowUtc ? "Learning, due now" : $"Learning, due in {IntervalLabel.Format(card.DueUtc - context.NowUtc)}");
         }
         var days = FlashcardStats.LocalDay(card.DueUtc, context.ZoneId).DayNumber - context.Today.DayNumber;
         return days switch
         {
-            <= 0 => "Due today",
-            1 => "Due tomorrow",
-            _ => string.Create(CultureInfo.InvariantCulture, $"Due in {days} days"),
+            <= 0 => (Standing.Due, "Due today"),
+            1 => (Standing.Scheduled, "Due tomorrow"),
+            _ => (Standing.Scheduled, string.Create(CultureInfo.InvariantCulture, $"Due in {days} days")),
         };
     }
 

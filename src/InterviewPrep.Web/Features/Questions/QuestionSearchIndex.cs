@@ -52,7 +52,7 @@ public sealed partial class QuestionSearchIndex(WordIndexCache words, IQuestionT
             // A question retitled or removed by an import since the ranking shows as the bank has it now, or not at all.
             if (snippets[row] is { } snippet && bank.ById.TryGetValue(ids[row], out var question) && !question.IsRetired)
             {
-                items.Add(new QuestionSummary(question.Slug, question.Title, question.CategorySlug, question.CategoryTitle, question.Difficulty)
+                items.Add(new QuestionSummary(question.Id, question.Slug, question.Title, question.CategorySlug, question.CategoryTitle, question.Difficulty)
                 {
                     TitleHtml = highlighter.Highlight(question.Title),
                     SnippetHtml = snippet,

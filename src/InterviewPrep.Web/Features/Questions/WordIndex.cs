@@ -202,7 +202,7 @@ public sealed class WordIndex
 
     private bool[]? Allowed(QuestionFilter filter)
     {
-        if (filter.Category is null && filter.Difficulty is null && filter.Tag is null)
+        if (filter.Category is null && filter.Difficulty is null && filter.Tag is null && filter.Includes is null)
         {
             return null;
         }
@@ -221,7 +221,8 @@ public sealed class WordIndex
         for (var doc = 0; doc < allowed.Length; doc++)
         {
             allowed[doc] &= (filter.Category is null || _categories[doc] == filter.Category)
-                && (filter.Difficulty is null || _difficulties[doc] == filter.Difficulty);
+                && (filter.Difficulty is null || _difficulties[doc] == filter.Difficulty)
+                && (filter.Includes is null || filter.Includes(_ids[doc]));
         }
         return allowed;
     }

@@ -2,8 +2,11 @@ using InterviewPrep.Web.Features.Questions;
 
 namespace InterviewPrep.Web.Features.Shared;
 
-/// <summary>What <c>_QuestionCards</c> shows: a page of questions, and whether each card names its category.</summary>
-public sealed record QuestionCards(IReadOnlyList<QuestionSummary> Questions, bool ShowCategory = true);
+/// <summary>
+/// What <c>_QuestionCards</c> shows: a page of questions, whether each card names its category, and for a signed-in
+/// user the state of their card of each question (by question id; a question without one is not studied yet).
+/// </summary>
+public sealed record QuestionCards(IReadOnlyList<QuestionSummary> Questions, bool ShowCategory = true, Func<int, string?>? StateOf = null);
 
 /// <summary>What <c>_Pager</c> shows: the current page of a list, how many it has, and the URL of each.</summary>
 public sealed record PageLinks(int Page, int PageCount, Func<int, string> Href)
