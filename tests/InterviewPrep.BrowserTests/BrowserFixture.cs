@@ -63,8 +63,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page (own cookies and storage) at the given size and colour scheme, in a time zone if given.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, string? timeZone = null)
+    /// <summary>A fresh page (own cookies and storage) at the given size and colour scheme, in a time zone if given, with JavaScript on unless told.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, string? timeZone = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -72,6 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = scheme,
             TimezoneId = timeZone,
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }

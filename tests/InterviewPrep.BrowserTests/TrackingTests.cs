@@ -269,4 +269,54 @@ public sealed class TrackingAnInterview(BrowserFixture browser)
             Assert.Empty(errors);
         });
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AChecklistItemIsTickedAndAddedWhereItIsAndAFailedLookUpKeepsWhatWasTyped(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844, javaScript: javaScript);
+        var errors = Journey.CollectErrors(page);
+        await Journey.RunAsync(page, $"checklist-in-place-{(javaScript ? "js" : "nojs")}", async () =>
+        {
+            // Registering without JavaScript leaves the time zone to the form's default; that is all it changes here.
+            await page.GotoAsync("/Identity/Account/Register");
+            await page.GetByLabel("E-mail").FillAsync($"ticker-{Guid.NewGuid():N}@example.com");
+            await page.GetByLabel("Password").FillAsync("a long and memorable phrase");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+            await page.GotoAsync("/interviews/new");
+            await page.GetByLabel("Company").FillAsync("Tick Tock AI");
+            await page.GetByLabel("Role", new() { Exact = true }).FillAsync("ML engineer");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add interview" }).ClickAsync();
+            await page.GetByLabel("A question to ask them").FillAsync("How is model quality measured?");
+            await page.Locator("form[action$='handler=AddAsk'] button").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-checklist-status]")).ToHaveTextAsync("Added: How is model quality measured?");
+            if (javaScript)
+            {
+                await page.EvaluateAsync("() => window.stillThisPage = true");
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done: How is model quality measured?" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".progress-label")).ToHaveTextAsync("1 of 1 done");
+            await Assertions.Expect(page.Locator("[data-checklist-status]")).ToHaveTextAsync("Done: How is model quality measured?");
+            // The confirmation is on screen, beside the checklist, not at the top of a reloaded page.
+            var status = await page.Locator("[data-checklist-status]").BoundingBoxAsync(); // relative to the window
+            Assert.True(status is not null && status.Y >= 0 && status.Y + status.Height <= 844, $"the confirmation is at {status?.Y}px in an 844px window");
+
+            await page.GetByLabel("Review a question").FillAsync("zzqx nothing like this");
+            await page.Locator("form[action$='handler=AddQuestion'] button").ClickAsync();
+            await Assertions.Expect(page.Locator("#add-question-error")).ToHaveTextAsync("No question matches “zzqx nothing like this”; try other words.");
+            await Assertions.Expect(page.GetByLabel("Review a question")).ToHaveValueAsync("zzqx nothing like this");
+            await Journey.ShowPartAsync(page, $"checklist-in-place-{(javaScript ? "js" : "nojs")}", page.Locator("#checklist"));
+
+            if (javaScript)
+            {
+                // No page was loaded: the checklist was swapped in place, and focus is back in the form that was used.
+                Assert.True(await page.EvaluateAsync<bool>("() => window.stillThisPage === true"));
+                Assert.Equal("add-question", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+                await AssertNoSeriousViolationsAsync(page); // axe runs as a script: only where scripts run (the markup is the same)
+            }
+            Assert.Empty(errors);
+        });
+    }
 }

@@ -339,3 +339,106 @@ public sealed class TrackingInterviews(AccountFixture fixture) : IClassFixture<A
         Assert.Equal("0 of 1 checklist items done", home.QuerySelector(".dashboard-next .progress + p")!.TextContent);
     }
 }
+
+/// <summary>The checklist's forms answer a fetch with the checklist alone, and keep what a refused form had typed.</summary>
+public sealed class ChangingTheChecklistInPlace(AccountFixture fixture) : IClassFixture<AccountFixture>
+{
+    private readonly AppFactory _app = fixture.App;
+
+    private async Task<(HttpClient Client, int Id)> InterviewWithAnItemAsync()
+    {
+        var client = await _app.SignedInClientAsync();
+        var created = await client.SubmitAsync("/interviews/new", new Dictionary<string, string?>
+        {
+            ["Input.Company"] = "Fragment Co", ["Input.Role"] = "ML engineer", ["Input.Stage"] = "TechnicalScreen",
+            ["Input.TimeZoneId"] = "UTC", ["Input.DurationMinutes"] = "45", ["Input.Format"] = "Video",
+        });
+        var id = int.Parse(created.Location().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await client.SubmitAsync($"/interviews/{id}", new Dictionary<string, string?> { ["Text"] = "What does on-call look like?" }, "form[action*='handler=AddAsk']");
+        return (client, id);
+    }
+
+    private static async Task<HttpResponseMessage> FetchAsync(HttpClient client, string page, string formSelector, Dictionary<string, string?>? values = null)
+    {
+        var document = await client.GetDocumentAsync(page);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)document.QuerySelector(formSelector)!;
+        client.DefaultRequestHeaders.Add(InterviewPrep.Web.Features.Interviews.DetailsModel.FragmentHeader, "1");
+        try
+        {
+            return await client.SubmitAsync(form, page, values);
+        }
+        finally
+        {
+            client.DefaultRequestHeaders.Remove(InterviewPrep.Web.Features.Interviews.DetailsModel.FragmentHeader);
+        }
+    }
+
+    [Fact]
+    public async Task AFetchedTickAnswersTheChecklistAloneWithItsConfirmationAndCarriesNothingToTheNextPage()
+    {
+        var (client, id) = await InterviewWithAnItemAsync();
+
+        var ticked = await FetchAsync(client, $"/interviews/{id}", "#checklist form[action*='handler=Toggle']");
+        var fragment = await Html.ParseAsync(await ticked.Content.ReadAsStringAsync());
+        var next = await client.GetDocumentAsync($"/interviews/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
+        Assert.Null(fragment.QuerySelector("h1")); // not the page: the checklist's section alone
+        Assert.Equal("Done: What does on-call look like?", fragment.QuerySelector("#checklist [data-checklist-status]")!.TextContent);
+        Assert.Equal("true", fragment.QuerySelector("#checklist button.check")!.GetAttribute("aria-pressed"));
+        Assert.Equal("", next.QuerySelector("[data-checklist-status]")!.TextContent);
+        Assert.True(await _app.QueryAsync(db => db.Set<PrepItem>().Where(i => i.InterviewId == id).Select(i => i.IsDone).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task WithoutScriptATickComesBackToTheChecklistWithItsConfirmationThere()
+    {
+        var (client, id) = await InterviewWithAnItemAsync();
+
+        var ticked = await client.SubmitAsync($"/interviews/{id}", formSelector: "#checklist form[action*='handler=Toggle']");
+        var page = await client.GetDocumentAsync(ticked.Location());
+
+        Assert.Equal($"/interviews/{id}#checklist", ticked.Location());
+        Assert.Equal("Done: What does on-call look like?", page.QuerySelector("#checklist [data-checklist-status]")!.TextContent);
+        Assert.Null(page.QuerySelector(".interview-head + .notice"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFailedLookUpKeepsWhatWasTypedAndSaysWhyBesideTheField(bool fetched)
+    {
+        var (client, id) = await InterviewWithAnItemAsync();
+        var typed = new Dictionary<string, string?> { ["Text"] = "zzqx nothing like this" };
+
+        var refused = fetched
+            ? await FetchAsync(client, $"/interviews/{id}", "form[action*='handler=AddQuestion']", typed)
+            : await client.SubmitAsync($"/interviews/{id}", typed, "form[action*='handler=AddQuestion']");
+        var answer = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("zzqx nothing like this", answer.QuerySelector("#add-question")!.GetAttribute("value"));
+        Assert.Equal("No question matches “zzqx nothing like this”; try other words.", answer.QuerySelector("#add-question-error")!.TextContent);
+        Assert.Null(answer.QuerySelector("#add-ask")!.GetAttribute("value")); // only the form that was sent keeps its text
+        Assert.Null(answer.QuerySelector(".form-errors")); // said beside the field, not above the page
+    }
+
+    [Fact]
+    public async Task AnotherUsersChecklistAnswers404ToAFetch()
+    {
+        var (_, id) = await InterviewWithAnItemAsync();
+        var intruder = await _app.SignedInClientAsync();
+        var token = (await intruder.GetDocumentAsync("/interviews/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var itemId = await _app.QueryAsync(db => db.Set<PrepItem>().Where(i => i.InterviewId == id).Select(i => i.Id).SingleAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/interviews/{id}?handler=Toggle&itemId={itemId}", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add(InterviewPrep.Web.Features.Interviews.DetailsModel.FragmentHeader, "1");
+
+        var answer = await intruder.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.False(await _app.QueryAsync(db => db.Set<PrepItem>().Where(i => i.Id == itemId).Select(i => i.IsDone).SingleAsync()));
+    }
+}

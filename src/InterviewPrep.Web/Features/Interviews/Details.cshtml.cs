@@ -29,8 +29,35 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
     [BindProperty] public InterviewStage? Stage { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>What a checklist action did, carried over its redirect to be shown in the checklist, where it happened.</summary>
+    [TempData] public string? ChecklistMessage { get; set; }
+
+    /// <summary>The confirmation the checklist shows.</summary>
+    public string? ChecklistNotice { get; private set; }
+
+    /// <summary>interviews.js asks for the checklist alone, to swap it in place of the one on the page.</summary>
+    public const string FragmentHeader = "X-Interview-Fragment";
+
+    private static readonly string[] ChecklistHandlers = ["Toggle", "Remove", "AddCategory", "AddQuestion", "AddAsk"];
+
+    private string? PostedHandler => HttpMethods.IsPost(Request.Method) ? Request.Query["handler"].ToString() : null;
+
+    /// <summary>Whether this is a post of one of the checklist's forms (its errors are shown beside the form, not above the page).</summary>
+    public bool IsChecklistPost => ChecklistHandlers.Contains(PostedHandler);
+
+    /// <summary>What was typed into a checklist form that was refused, to show it again.</summary>
+    public string? TypedFor(string handler) => PostedHandler == handler && !ModelState.IsValid ? Text : null;
+
+    /// <summary>Why a checklist form was refused, to show beside it.</summary>
+    public string? ErrorFor(string handler) => PostedHandler == handler ? ModelState[nameof(Text)]?.Errors.FirstOrDefault()?.ErrorMessage : null;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        ChecklistNotice = ChecklistMessage;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private bool IsFragmentRequest => Request.Headers.ContainsKey(FragmentHeader);
 
     public Task<IActionResult> OnPostStageAsync(int id, CancellationToken ct) => ChangeAsync(id, interview =>
     {
@@ -57,12 +84,17 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
             return "That checklist item is gone; it may have been removed in another tab.";
         }
         item.IsDone = !item.IsDone;
+        ChecklistMessage = $"{(item.IsDone ? "Done" : "Not done yet")}: {item.Text}";
         return null;
     }, ct);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int itemId, CancellationToken ct) => ChangeAsync(id, interview =>
     {
-        interview.Checklist.RemoveAll(i => i.Id == itemId);
+        if (interview.Checklist.FirstOrDefault(i => i.Id == itemId) is { } item)
+        {
+            interview.Checklist.Remove(item);
+            ChecklistMessage = $"Removed: {item.Text}";
+        }
         return null;
     }, ct);
 
@@ -80,6 +112,7 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
                 return $"{category.Title} is already on the checklist.";
             }
             interview.Checklist.Add(new PrepItem { Kind = PrepItemKind.Category, CategoryId = category.Id, Text = category.Title, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+            ChecklistMessage = $"Added {category.Title}.";
             return null;
         }, ct);
     }
@@ -98,7 +131,7 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
                 return $"“{match.Value.Title}” is already on the checklist.";
             }
             interview.Checklist.Add(new PrepItem { Kind = PrepItemKind.Question, QuestionId = match.Value.Id, Text = match.Value.Title, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
-            Message = $"Added “{match.Value.Title}”.";
+            ChecklistMessage = $"Added “{match.Value.Title}”.";
             return null;
         }, ct);
     }
@@ -110,6 +143,7 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
             return "Type the question you want to ask, or pick one from the guide.";
         }
         interview.Checklist.Add(new PrepItem { Kind = PrepItemKind.AskInterviewer, Text = Text.Trim(), CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+        ChecklistMessage = $"Added: {Text.Trim()}";
         return null;
     }, ct);
 
@@ -150,10 +184,20 @@ public sealed class DetailsModel(AppDbContext db, DatabaseWrites writes, Questio
         }
         if (!ModelState.IsValid)
         {
+            ChecklistMessage = null;
             await LoadAsync(id, ct);
-            return Page();
+            return IsFragmentRequest && IsChecklistPost ? Partial("_Checklist", this) : Page();
         }
         await writes.SaveAsync(ct);
+        if (IsFragmentRequest && IsChecklistPost)
+        {
+            // The checklist alone, with what was done written in it; nothing is carried to a next page.
+            (ChecklistNotice, ChecklistMessage) = (ChecklistMessage, null);
+            ModelState.Clear();
+            Text = null;
+            await LoadAsync(id, ct);
+            return Partial("_Checklist", this);
+        }
         return Redirect($"/interviews/{id}#{(Request.Query["handler"].ToString() is "AddAsked" or "RemoveAsked" ? "debrief" : "checklist")}");
     }
 
