@@ -378,7 +378,7 @@ public sealed class RunningSeveralInstances : IDisposable
         Execute("""INSERT INTO "__EFMigrationsHistory" VALUES ('29990101000000_FromTheFuture', '99.0.0')""");
         var (older, olderOutput) = await AppProcess.RunAsync(TimeSpan.FromMinutes(2), migrate);
         var instance = Instance("older", []).Start();
-        await Task.WhenAny(Task.Delay(TimeSpan.FromMinutes(1)), Task.Run(async () => { while (instance.IsRunning) { await Task.Delay(100); } }));
+        await instance.WaitForExitAsync(TimeSpan.FromMinutes(1));
 
         Assert.True(first == 0, firstOutput);
         Assert.Matches(@"Applied \d+ migrations; the database is up to date\.", firstOutput);

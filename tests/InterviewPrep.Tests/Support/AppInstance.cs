@@ -105,6 +105,16 @@ public sealed class AppInstance : IDisposable
     public HttpClient Client(CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>Waits for the process to end by itself, and for the last of what it printed.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        if (_process is { } process)
+        {
+            // With the output read as events, this also waits until both streams are read to their end.
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+    }
+
     /// <summary>Ends the process at once, as SIGKILL does: nothing of it runs on.</summary>
     public void Kill()
     {

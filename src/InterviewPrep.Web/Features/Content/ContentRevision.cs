@@ -28,11 +28,27 @@ internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Co
 /// it clears the cached pages and moves the import generation on, so that every cache of the bank is rebuilt.
 /// </summary>
 public sealed class ContentRevisionWatcher(IServiceScopeFactory scopes, ContentImportStatus imports, IOutputCacheStore outputCache, TimeProvider time, ILogger<ContentRevisionWatcher> logger)
+    : IHostedService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private int _checking;
     private long _seen = -1;
     private long _nextCheckAt;
+
+    /// <summary>
+    /// The revision at start, read after the migrations and before any cache of the bank is built (the services that build
+    /// them start after this one). Taken at the first look instead, an import by another process between the caches'
+    /// building and that look would be taken for the revision they were built from, and never seen.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var number = await db.Set<ContentRevision>().Where(r => r.Id == ContentRevision.SingleId).Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        Interlocked.CompareExchange(ref _seen, number, -1);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask CheckAsync(CancellationToken ct)
     {

@@ -16,6 +16,7 @@ public static class ContentServices
         builder.Services.AddSingleton<ContentLocation>();
         builder.Services.AddSingleton<ContentImportStatus>();
         builder.Services.AddSingleton<ContentRevisionWatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ContentRevisionWatcher>());
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<QuestionSearchIndex>();
         builder.Services.AddHostedService<ContentImportOnStartup>();

@@ -6,7 +6,6 @@
   if (!window.fetch || !window.FormData || !document.querySelector("[data-checklist]")) return;
 
   var FRAGMENT = { "X-Interview-Fragment": "1" };
-  var busy = false;
 
   // One polite live region outside the checklist, so that a screen reader hears each confirmation once the
   // checklist is swapped (a region replaced with its content is not announced).
@@ -23,34 +22,45 @@
     return field && field.id ? "#" + field.id : null;
   }
 
+  // Posts go one after another: a form sent while another is on its way is sent after it, with what it held when sent.
+  var queue = Promise.resolve();
+
   function post(form, submitter) {
-    if (busy) return;
-    busy = true;
     var key = focusKey(form, submitter);
-    var section = form.closest("[data-checklist]");
+    var data = new FormData(form);
+    var action = form.action;
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-    fetch(form.action, { method: "POST", body: new FormData(form), headers: FRAGMENT, credentials: "same-origin" })
-      .then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.text();
-      })
-      .then(function (html) {
-        var holder = document.createElement("div");
-        holder.innerHTML = html;
-        var fresh = holder.querySelector("[data-checklist]");
-        if (!fresh) throw new Error("no checklist in the answer");
-        section.replaceWith(fresh);
-        var target = (key && fresh.querySelector(key)) || fresh.querySelector("h2");
-        if (target) {
-          if (target.tagName === "H2") target.setAttribute("tabindex", "-1");
-          target.focus({ preventScroll: true });
-        }
-        var status = fresh.querySelector("[data-checklist-status]");
-        var error = fresh.querySelector(".field-error:not(:empty)");
-        announcer.textContent = (error || status || { textContent: "" }).textContent;
-      })
-      .catch(function () { window.location.reload(); })
-      .finally(function () { busy = false; });
+    queue = queue.then(function () {
+      return fetch(action, { method: "POST", body: data, headers: FRAGMENT, credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.text();
+        })
+        .then(function (html) { swap(html, key, action); })
+        .catch(function () { window.location.reload(); });
+    });
+  }
+
+  // Puts the answer's checklist in place of the page's, keeping what is being typed in the forms that were not sent.
+  function swap(html, key, sentAction) {
+    var section = document.querySelector("[data-checklist]");
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("[data-checklist]");
+    if (!section || !fresh) throw new Error("no checklist");
+    section.querySelectorAll("input[id]").forEach(function (input) {
+      var twin = fresh.querySelector("#" + input.id);
+      if (twin && input.form && input.form.action !== sentAction && input.value && !twin.value) twin.value = input.value;
+    });
+    section.replaceWith(fresh);
+    var target = (key && fresh.querySelector(key)) || fresh.querySelector("h2");
+    if (target) {
+      if (target.tagName === "H2") target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+    }
+    var status = fresh.querySelector("[data-checklist-status]");
+    var error = fresh.querySelector(".field-error:not(:empty)");
+    announcer.textContent = (error || status || { textContent: "" }).textContent;
   }
 
   document.addEventListener("submit", function (event) {
