@@ -197,4 +197,18 @@ public sealed class JoiningTheBankToYourPrep(AccountFixture fixture) : IClassFix
         Assert.Contains("overfitting", Slugs(visitor)); // a visitor's list ignores the filter
         Assert.True(Slugs(visitor).Length > 1);
     }
+
+    [Fact]
+    public async Task ANoteIsRenderedAsMarkdownNeverAsTheHtmlItHolds()
+    {
+        var client = await _app.SignedInClientAsync();
+
+        await client.SubmitAsync(Page, new Dictionary<string, string?> { ["Note"] = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))" }, "form[action*='handler=Note']");
+        var shown = (await client.GetDocumentAsync(Page)).QuerySelector(".prep-note-shown")!;
+
+        Assert.Null(shown.QuerySelector("script"));
+        Assert.Null(shown.QuerySelector("img"));
+        Assert.DoesNotContain("javascript:", shown.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", shown.InnerHtml, StringComparison.Ordinal);
+    }
 }
